@@ -1,0 +1,45 @@
+#include "toolkit/core/atomic_file.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <stdexcept>
+
+#include "toolkit/core/error.h"
+
+namespace fs = std::filesystem;
+using namespace jetstudy::core;
+
+namespace {
+fs::path fresh_directory(const std::string& name) {
+  const auto dir = fs::temp_directory_path() / ("jetstudy-test-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+}  // namespace
+
+TEST_CASE("atomic_file: a written file has exactly the contents, in a created directory") {
+  const auto dir = fresh_directory("atomic-write");
+  write_file_atomically(dir / "sub" / "result.json", "{\"auc\": 0.9}");
+  CHECK(read_file(dir / "sub" / "result.json") == "{\"auc\": 0.9}");
+  CHECK(std::distance(fs::directory_iterator(dir / "sub"), fs::directory_iterator{}) == 1);
+}
+
+TEST_CASE("atomic_file: a writer that throws leaves neither the target nor a temporary file") {
+  const auto dir = fresh_directory("atomic-throw");
+  write_file_atomically(dir / "cache.h5", "old complete file");
+  REQUIRE_THROWS_WITH(produce_file_atomically(dir / "cache.h5",
+                                              [](const fs::path& temporary) {
+                                                write_file_atomically(temporary, "half");
+                                                throw std::runtime_error("crash mid-write");
+                                              }),
+                      "crash mid-write");
+  CHECK(read_file(dir / "cache.h5") == "old complete file");
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}) == 1);
+}
+
+TEST_CASE("atomic_file: reading a missing file names it") {
+  REQUIRE_THROWS_AS(read_file("/nonexistent/jetstudy.yaml"), InputError);
+  REQUIRE_THROWS_WITH(read_file("/nonexistent/jetstudy.yaml"),
+                      Catch::Matchers::StartsWith("/nonexistent/jetstudy.yaml: cannot open"));
+}
