@@ -1,26 +1,26 @@
 #include "toolkit/core/closest_name.h"
 
 #include <algorithm>
-#include <numeric>
 
 namespace jetstudy::core {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
-  std::iota(previous.begin(), previous.end(), 0);
+  // Optimal string alignment: Levenshtein plus swaps of adjacent letters, so "acu" is one edit from "auc".
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+      const std::size_t substitution = d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, substitution});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
-    std::swap(previous, current);
   }
-  return previous[b.size()];
+  return d[a.size()][b.size()];
 }
 
 std::optional<std::string> closest_name(std::string_view name, const std::vector<std::string>& candidates) {
-  const std::size_t tolerance = std::max<std::size_t>(2, name.size() / 3);
+  const std::size_t tolerance = std::max<std::size_t>(1, (name.size() + 1) / 3);
   std::optional<std::string> best;
   std::size_t best_distance = tolerance + 1;
   for (const auto& candidate : candidates) {

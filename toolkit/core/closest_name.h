@@ -8,11 +8,13 @@
 
 namespace jetstudy::core {
 
-// Levenshtein distance (insertions, deletions, substitutions each cost 1).
+// Edit distance: insertions, deletions, substitutions and swaps of two adjacent letters each cost 1
+// (optimal string alignment).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `name`, if it is close enough to be a plausible typo
-// (distance <= max(2, |name| / 3)); ties go to the earlier candidate.
+// (distance <= max(1, (|name| + 1) / 3): one edit in a 3-letter name, two in a 6-letter one); ties go to the
+// earlier candidate.
 std::optional<std::string> closest_name(std::string_view name, const std::vector<std::string>& candidates);
 
 // "; did you mean 'x'?" or "" -- ready to append to a message.
