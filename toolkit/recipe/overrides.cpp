@@ -1,0 +1,66 @@
+#include "toolkit/recipe/overrides.h"
+
+namespace jetstudy::recipe {
+
+Override parse_override(std::string_view assignment) {
+  Override result;
+  result.where = {"--set " + std::string(assignment), 0, 0};
+  const auto equals = assignment.find('=');
+  if (equals == std::string_view::npos) {
+    throw core::RecipeError(result.where, "expected key=value, e.g. --set train.epochs=3");
+  }
+  const std::string_view key = assignment.substr(0, equals);
+  const std::string text(assignment.substr(equals + 1));
+
+  std::size_t start = 0;
+  while (true) {
+    const auto dot = key.find('.', start);
+    const std::string_view part = key.substr(start, dot == std::string_view::npos ? key.npos : dot - start);
+    if (part.empty()) {
+      throw core::RecipeError(result.where, "empty key in '" + std::string(key) + "'; expected a dotted path such as train.epochs");
+    }
+    result.key_path.emplace_back(part);
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  // A grid key is itself a dotted path: --set sweep.grid.model.filters=[[8],[16]] sets grid key "model.filters".
+  if (result.key_path.size() > 3 && result.key_path[0] == "sweep" && result.key_path[1] == "grid") {
+    std::string grid_key = result.key_path[2];
+    for (std::size_t i = 3; i < result.key_path.size(); ++i) grid_key += "." + result.key_path[i];
+    result.key_path = {"sweep", "grid", grid_key};
+  }
+  if (result.key_path.front() == "base") {
+    throw core::RecipeError(result.where, "base: cannot be overridden; pass the other recipe file instead");
+  }
+
+  try {
+    result.value = from_yaml(YAML::Load(text), result.where.file);
+  } catch (const YAML::ParserException& error) {
+    throw core::RecipeError(result.where, "the value is not valid YAML: " + error.msg);
+  }
+  relocate(result.value, result.where);
+  return result;
+}
+
+void apply_override(SourceNode& root, const Override& override_value) {
+  JETSTUDY_CHECK(root.is_map(), "a recipe tree is a map");
+  SourceNode* map = &root;
+  const auto& path = override_value.key_path;
+  for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+    SourceNode* next = map->find(path[i]);
+    if (!next || !next->is_map()) {
+      SourceNode created = make_map(override_value.where);
+      created.key = path[i];
+      created.key_where = override_value.where;
+      map->set(std::move(created));
+      next = map->find(path[i]);
+    }
+    map = next;
+  }
+  SourceNode value = override_value.value;
+  value.key = path.back();
+  value.key_where = override_value.where;
+  map->set(std::move(value));
+}
+
+}  // namespace jetstudy::recipe

@@ -1,0 +1,172 @@
+#include "toolkit/recipe/study_schema.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <iomanip>
+#include <sstream>
+
+#include "toolkit/recipe/scalar.h"
+
+namespace jetstudy::recipe {
+
+namespace {
+
+using nlohmann::json;
+
+// Six significant digits: enough to see why fractions do not add up, without 0.8999999999999999.
+std::string rounded(double value) {
+  std::ostringstream text;
+  text << std::setprecision(6) << value;
+  return text.str();
+}
+
+// [min, max] with min < max: a selection window or an image extent.
+Schema interval() {
+  return Schema::list(Schema::number()).length(2).satisfying([](const json& pair) -> std::optional<std::string> {
+    if (pair[0].get<double>() < pair[1].get<double>()) return std::nullopt;
+    return "expected [min, max] with min < max, got [" + format_number(pair[0]) + ", " + format_number(pair[1]) + "]";
+  });
+}
+
+Schema split_schema() {
+  const Schema fraction = Schema::number().min(0).max(1);
+  return Schema::map({
+                         Field::defaulted("train", fraction, 0.8, "fraction of jets used for training"),
+                         Field::defaulted("val", fraction, 0.1, "fraction used for early stopping and model choice"),
+                         Field::defaulted("test", fraction, 0.1, "fraction used only for the reported metrics"),
+                     })
+      .satisfying([](const json& split) -> std::optional<std::string> {
+        const double train = split["train"], val = split["val"], test = split["test"];
+        const double sum = train + val + test;
+        if (std::abs(sum - 1.0) <= 1e-6) return std::nullopt;
+        return "train + val + test must sum to 1, got " + rounded(sum) + " (" + rounded(train) + " + " +
+               rounded(val) + " + " + rounded(test) + ")";
+      });
+}
+
+Schema data_schema(const StudyComponents& c) {
+  const Schema trim = Schema::map({
+      Field::defaulted("R", Schema::number().greater_than(0), 0.2, "subjet radius of the kT reclustering"),
+      Field::defaulted("fcut", Schema::number().greater_than(0).less_than(1), 0.05,
+                       "subjets below fcut x jet pT are removed"),
+  });
+  const Schema jets = Schema::map({
+      Field::defaulted("algorithm", Schema::one_of({"antikt", "kt", "cambridge"}, "jet algorithm"), "antikt",
+                       "clustering algorithm (FastJet)"),
+      Field::defaulted("R", Schema::number().greater_than(0), 1.0, "jet radius"),
+      Field::defaulted("ptmin", Schema::number().min(0), 0.0, "minimum jet pT in GeV"),
+      Field::optional("groom", Schema::map({Field::optional("trim", trim, "trimming (arXiv:0912.1342)")}),
+                      "grooming applied to each jet; absent means none"),
+  });
+  const Schema select = Schema::map({
+      Field::optional("pt", interval(), "keep jets with pT in [min, max] GeV"),
+      Field::optional("mass", interval(), "keep jets with mass in [min, max] GeV"),
+      Field::optional("eta", interval(), "keep jets with pseudorapidity in [min, max]"),
+  });
+  return Schema::map({
+      Field::required("source", Schema::tagged("kind", c.sources, "source"), "where the events come from"),
+      Field::defaulted("jets", jets, json::object(), "how jets are built from the events"),
+      Field::defaulted("select", select, json::object(), "jet selection windows"),
+      Field::defaulted("split", split_schema(), json::object(), "train/val/test fractions"),
+      Field::defaulted("observers", Schema::list(Schema::one_of({"mass", "pt", "eta"}, "observer")),
+                       json::array({"mass", "pt"}), "jet observables kept for metrics, never fed to the network"),
+  });
+}
+
+Schema images_schema(const StudyComponents& c) {
+  return Schema::map({
+      Field::defaulted("size", Schema::list(Schema::integer().greater_than(0)).length(2), json::array({40, 40}),
+                       "pixels in eta and phi"),
+      Field::defaulted("extent", Schema::list(interval()).length(2), json::array({json::array({-1.6, 1.6}), json::array({-1.6, 1.6})}),
+                       "[[eta_min, eta_max], [phi_min, phi_max]] relative to the jet axis, radians"),
+      Field::defaulted("channels", Schema::list(Schema::one_of({"pt"}, "channel")).min_length(1), json::array({"pt"}),
+                       "what each image channel holds"),
+      Field::defaulted("steps", Schema::steps(c.image_steps, "image step"), json::array(),
+                       "preprocessing steps, applied in order"),
+  });
+}
+
+Schema train_schema(const StudyComponents& c) {
+  std::optional<std::string> default_optimizer;
+  if (std::any_of(c.optimizers.begin(), c.optimizers.end(), [](const NamedSchema& o) { return o.name == "adam"; })) {
+    default_optimizer = "adam";
+  }
+  const Schema early_stop = Schema::map({
+      Field::defaulted("monitor", Schema::one_of({"val_loss", "val_auc"}, "monitor"), "val_loss",
+                       "validation figure watched for early stopping"),
+      Field::defaulted("patience", Schema::integer().min(1), 3, "epochs without improvement before stopping"),
+  });
+  auto optimizer = Field::required("optimizer", Schema::tagged("name", c.optimizers, "optimizer", default_optimizer),
+                                   "optimizer and its settings");
+  if (default_optimizer) optimizer = Field::defaulted("optimizer", optimizer.schema, json{{"name", "adam"}}, optimizer.doc);
+  return Schema::map({
+      optimizer,
+      Field::defaulted("batch", Schema::integer().greater_than(0), 128, "jets per training batch"),
+      Field::defaulted("epochs", Schema::integer().greater_than(0), 10, "maximum number of epochs"),
+      Field::defaulted("early_stop", early_stop, json::object(), "early stopping"),
+      Field::defaulted("device", Schema::string().matching("auto|cpu|cuda(:[0-9]+)?", "auto, cpu, cuda or cuda:N"),
+                       "auto", "where to train; auto picks a GPU when there is one"),
+      Field::defaulted("threads", Schema::any_of({Schema::integer().min(1), Schema::one_of({"auto"})}), "auto",
+                       "CPU threads for training"),
+  });
+}
+
+Schema metric_name(const StudyComponents& c) { return Schema::one_of(c.metrics, "metric").parametrised(); }
+
+}  // namespace
+
+Schema study_schema(const StudyComponents& c) {
+  std::optional<std::string> default_loss;
+  if (std::any_of(c.losses.begin(), c.losses.end(), [](const NamedSchema& l) { return l.name == "bce"; })) {
+    default_loss = "bce";
+  }
+  Field experiment = Field::required("experiment", Schema::one_of(c.experiments, "experiment"),
+                                     "which training loop runs the study");
+  if (std::find(c.experiments.begin(), c.experiments.end(), "classify") != c.experiments.end()) {
+    experiment.is_required = false;
+    experiment.default_value = "classify";
+  }
+  Field loss = Field::required("loss", Schema::tagged("name", c.losses, "loss", default_loss), "training loss");
+  if (default_loss) {
+    loss.is_required = false;
+    loss.default_value = json{{"name", *default_loss}};
+  }
+
+  const Schema expectation = Schema::map({
+      Field::required("value", Schema::number(), "the published figure"),
+      Field::defaulted("tolerance", Schema::number().min(0), 0.0, "how far ours may be from it"),
+  });
+  const Schema sweep = Schema::map({
+      Field::defaulted("grid", Schema::free_map(Schema::list(Schema::any()).min_length(1)), json::object(),
+                       "dotted key path -> list of values; every combination is run"),
+      Field::defaulted("seeds", Schema::list(Schema::integer()).min_length(1), json::array({1}),
+                       "each grid point is trained once per seed"),
+  });
+  const Schema run = Schema::map({
+      Field::defaulted("backend", Schema::one_of({"local", "slurm", "htcondor"}, "backend"), "local",
+                       "where runs execute"),
+      Field::defaulted("jobs", Schema::any_of({Schema::integer().min(1), Schema::one_of({"auto"})}), "auto",
+                       "runs at the same time"),
+  });
+
+  return Schema::map({
+      Field::required("study", Schema::string(), "name of the study; results are grouped under it"),
+      Field::optional("base", Schema::string(), "recipe file this one extends (read by the loader)"),
+      Field::optional("description", Schema::string(), "free text shown in reports"),
+      experiment,
+      Field::required("data", data_schema(c), "events, jets, selection and split"),
+      Field::defaulted("images", images_schema(c), json::object(), "jet images"),
+      Field::required("model", Schema::tagged("arch", c.architectures, "architecture"), "the network"),
+      loss,
+      Field::defaulted("train", train_schema(c), json::object(), "training"),
+      Field::defaulted("evaluate", Schema::list(metric_name(c)), json::array({"auc", "rejection@0.3", "rejection@0.5"}),
+                       "metrics computed on the test split"),
+      Field::optional("sweep", sweep, "hyperparameter grid and seeds"),
+      Field::defaulted("run", run, json::object(), "scheduling"),
+      Field::optional("expect", Schema::free_map(expectation).keys(metric_name(c)),
+                      "published figures shown beside ours"),
+  });
+}
+
+}  // namespace jetstudy::recipe
