@@ -23,11 +23,13 @@ struct JetSpec {
   double abs_eta_max = 10;           // jets with |eta| above this are dropped
   std::optional<TrimSpec> trim;
   double subjet_R = 0.2;             // kT subjet radius used when not trimming
+  bool include_neutrinos = false;    // neutrinos (|pid| 12, 14, 16) are invisible: left out unless asked
 };
 
 class JetFinder {
  public:
   explicit JetFinder(JetSpec spec);  // throws core::InputError for an unknown algorithm or R <= 0
+  // Particles with non-finite momenta or E < 0 throw core::InputError naming the event and particle index.
   // Jets of one event, pT-ordered, each with its (groomed) constituents and its kT subjets (the trimming
   // subjets that survived when trimming, else inclusive kT subjets of radius subjet_R), pT-ordered.
   std::vector<Jet> find(const events::Event& event) const;

@@ -1,0 +1,118 @@
+#include "toolkit/events/generator/generator.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "toolkit/core/error.h"
+#include "toolkit/events/generator/hadronisation.h"
+#include "toolkit/events/generator/hard_process.h"
+#include "toolkit/events/generator/parton_shower.h"
+#include "toolkit/events/generator/random.h"
+#include "toolkit/events/generator/underlying_event.h"
+
+namespace jetstudy::events::generator {
+
+namespace {
+
+void check_options(const GeneratorOptions& options) {
+  const auto bad = [](const std::string& what) { throw core::InputError("generator: " + what); };
+  if (!std::isfinite(options.pt_min_gev) || !std::isfinite(options.pt_max_gev)) {
+    bad("the pT window must be finite numbers of GeV");
+  }
+  if (options.pt_min_gev <= 0) {
+    bad("pt_min must be > 0 GeV (got " + std::to_string(options.pt_min_gev) + ")");
+  }
+  if (options.pt_min_gev > options.pt_max_gev) {
+    bad("pt_min (" + std::to_string(options.pt_min_gev) + " GeV) must not exceed pt_max (" +
+        std::to_string(options.pt_max_gev) + " GeV)");
+  }
+  if (!(options.quark_fraction >= 0 && options.quark_fraction <= 1)) {
+    bad("quark_fraction must be in [0, 1] (got " + std::to_string(options.quark_fraction) + ")");
+  }
+  if (!(options.pileup_mu >= 0) || !std::isfinite(options.pileup_mu)) {
+    bad("pile-up mu must be a finite number >= 0 (got " + std::to_string(options.pileup_mu) + ")");
+  }
+}
+
+}  // namespace
+
+struct Generator::State {
+  explicit State(const GeneratorOptions& options) : random(options.seed), hard_process(options, shower) {}
+
+  Random random;
+  PartonShower shower;  // before hard_process, which refers to it
+  HardProcess hard_process;
+  Hadronisation hadronisation;
+  SoftInteractions soft;
+  std::uint64_t events = 0;
+  // Scratch space reused between events.
+  std::vector<std::vector<Parton>> showered;
+  std::vector<Hadron> hadrons;
+};
+
+Generator::Generator(GeneratorOptions options) : options_(options) {
+  check_options(options_);
+  state_ = std::make_unique<State>(options_);
+}
+
+Generator::~Generator() = default;
+Generator::Generator(Generator&&) noexcept = default;
+Generator& Generator::operator=(Generator&&) noexcept = default;
+
+Event Generator::next() {
+  State& s = *state_;
+  const HardScatter scatter = s.hard_process.sample(s.random);
+
+  // Shower each parton, then put every decayed resonance back on its four-momentum (innermost first).
+  s.showered.resize(scatter.seeds.size());
+  for (std::size_t i = 0; i < scatter.seeds.size(); ++i) {
+    s.showered[i].clear();
+    s.shower.shower(scatter.seeds[i], s.random, s.showered[i]);
+  }
+  if (options_.process == Process::qcd) {
+    // A lone parton gets its mass from recoil against the rest of the event, which is not simulated: keep
+    // its three-momentum (the sampled pT and direction) and let the jet's mass raise its energy.
+    std::vector<Parton*> products;
+    FourVector jet;
+    for (Parton& parton : s.showered[0]) {
+      products.push_back(&parton);
+      jet += parton.momentum;
+    }
+    if (products.size() > 1) restore_momentum(products, FourVector::from_p_m(scatter.object.p3(), jet.m()));
+  }
+  for (const ResonanceDecay& decay : scatter.decays) {
+    std::vector<Parton*> products;
+    for (int seed : decay.seeds) {
+      for (Parton& parton : s.showered[seed]) products.push_back(&parton);
+    }
+    restore_momentum(products, decay.parent);
+  }
+
+  // Hadronise in the object's zero-rapidity frame, then boost along the beam to the lab.
+  s.hadrons.clear();
+  for (const auto& partons : s.showered) {
+    for (const Parton& parton : partons) s.hadronisation.hadronise(parton, s.random, s.hadrons);
+  }
+  Event event;
+  event.number = s.events++;
+  event.particles.reserve(s.hadrons.size() + 80 * (1 + static_cast<std::size_t>(options_.pileup_mu)));
+  for (const Hadron& hadron : s.hadrons) {
+    const FourVector p = hadron.momentum.boosted_z(scatter.rapidity);
+    event.particles.push_back({p.px, p.py, p.pz, p.e, hadron.pid, hadron.charge, false});
+  }
+  if (options_.underlying_event) s.soft.add_interaction(s.random, false, event.particles);
+  s.soft.add_pileup(options_.pileup_mu, s.random, event.particles);
+  return event;
+}
+
+std::string Generator::description() const {
+  std::ostringstream text;
+  text << "built-in generator: " << process_name(options_.process) << ", pT " << options_.pt_min_gev << "-"
+       << options_.pt_max_gev << " GeV flat, |eta| < 2";
+  if (options_.process == Process::qcd) text << ", quark fraction " << options_.quark_fraction;
+  text << ", underlying event " << (options_.underlying_event ? "on" : "off") << ", pile-up mu "
+       << options_.pileup_mu << ", seed " << options_.seed;
+  return text.str();
+}
+
+}  // namespace jetstudy::events::generator
