@@ -1,0 +1,48 @@
+// Test helper: a small top-vs-QCD dataset config (as the recipe stage hands it over) and a scratch directory.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+namespace jetstudy::data::testing {
+
+inline nlohmann::json small_config(int jets = 200, const std::string& center_on = "leading_subjet") {
+  return {
+      {"data",
+       {{"source",
+         {{"kind", "generator"}, {"signal", "top"}, {"background", "qcd"}, {"jets", jets}, {"pt", {350, 450}},
+          {"pileup", 0}, {"quark_fraction", 0.5}, {"seed", 1}}},
+        {"jets", {{"algorithm", "antikt"}, {"R", 1.5}, {"ptmin", 0}, {"groom", {{"trim", {{"R", 0.2}, {"fcut", 0.05}}}}}}},
+        {"select", {{"pt", {300, 500}}, {"mass", {0, 300}}}},
+        {"split", {{"train", 0.8}, {"val", 0.1}, {"test", 0.1}}},
+        {"observers", {"mass", "pt"}}}},
+      {"images",
+       {{"size", {12, 12}},
+        {"extent", {{-1.6, 1.6}, {-1.6, 1.6}}},
+        {"channels", {"pt"}},
+        {"steps", {{{"center", {{"on", center_on}}}}}}}},
+  };
+}
+
+// A fresh, empty directory under the system temp dir, removed when the object dies.
+class ScratchDir {
+ public:
+  explicit ScratchDir(const std::string& name)
+      : path_(std::filesystem::temp_directory_path() / ("jetstudy-test-" + name + "-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace jetstudy::data::testing

@@ -1,0 +1,90 @@
+#include "toolkit/data/dataset_cache.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "toolkit/core/atomic_file.h"
+#include "toolkit/core/canonical_json.h"
+#include "toolkit/core/error.h"
+#include "toolkit/data/build_dataset.h"
+#include "toolkit/data/dataset_file.h"
+#include "toolkit/data/dataset_spec.h"
+#include "toolkit/images/image_builder.h"
+
+namespace jetstudy::data {
+namespace {
+
+// The cached file if it is a complete dataset of exactly this spec; otherwise nothing, and `why` says why.
+std::optional<JetDataset> load_if_usable(const std::filesystem::path& file, const DatasetSpec& spec,
+                                         const ImageShape& shape, std::string& why) {
+  JetDataset dataset;
+  try {
+    dataset = read_dataset_file(file);
+  } catch (const core::InputError& error) {
+    why = error.what();
+    return std::nullopt;
+  }
+  if (dataset.hash != spec.hash) {
+    why = "its hash " + dataset.hash + " is not the spec's";
+    return std::nullopt;
+  }
+  if (!(dataset.shape == shape)) {
+    why = fmt::format("its images are {}x{}x{}, the spec asks for {}x{}x{}", dataset.shape.channels,
+                      dataset.shape.height, dataset.shape.width, shape.channels, shape.height, shape.width);
+    return std::nullopt;
+  }
+  if (dataset.train.size + dataset.val.size + dataset.test.size != spec.source.jets) {
+    why = "it holds another number of jets than the spec asks for";
+    return std::nullopt;
+  }
+  for (const auto& name : spec.observers) {
+    if (!dataset.train.observers.contains(name)) {
+      why = "observer '" + name + "' is missing";
+      return std::nullopt;
+    }
+  }
+  return dataset;
+}
+
+}  // namespace
+
+std::filesystem::path dataset_cache_path(const nlohmann::json& config, const std::filesystem::path& cache_dir) {
+  return cache_dir / (dataset_spec_from_json(config).hash + ".h5");
+}
+
+JetDataset build_or_load_dataset(const nlohmann::json& config, const std::filesystem::path& cache_dir,
+                                 const std::function<void(const std::string&)>& progress) {
+  auto say = [&](const std::string& line) {
+    if (progress) progress(line);
+  };
+  const DatasetSpec spec = dataset_spec_from_json(config);
+  const images::ImageBuilder builder(spec.images);
+  const ImageShape shape{builder.channels(), builder.height(), builder.width()};
+  const auto file = cache_dir / (spec.hash + ".h5");
+  const auto tag = "dataset " + spec.hash.substr(0, 12);
+
+  if (std::filesystem::exists(file)) {
+    std::string why;
+    if (auto dataset = load_if_usable(file, spec, shape, why)) {
+      say(tag + ": loaded from " + file.string());
+      return std::move(*dataset);
+    }
+    say(tag + ": " + file.string() + " is not usable (" + why + "); rebuilding");
+  }
+
+  say(fmt::format("{}: building {} {} + {} {} jets; {}; selection {}; {}", tag, spec.source.signal_jets(),
+                  events::generator::process_name(spec.source.signal), spec.source.background_jets(),
+                  events::generator::process_name(spec.source.background), jets::JetFinder(spec.jets).description(),
+                  spec.select.description(), builder.description()));
+  JetDataset dataset = build_dataset(spec, progress);
+  const std::string spec_json = core::canonical_json(spec.identity);
+  core::produce_file_atomically(file, [&](const std::filesystem::path& temporary) {
+    write_dataset_file(temporary, dataset, spec_json);
+  });
+  dataset.path = file;
+  say(fmt::format("{}: wrote {} ({} bytes)", tag, file.string(), std::filesystem::file_size(file)));
+  return dataset;
+}
+
+}  // namespace jetstudy::data

@@ -1,0 +1,128 @@
+#include "toolkit/data/dataset_spec.h"
+
+#include <cmath>
+
+#include "toolkit/core/canonical_json.h"
+#include "toolkit/core/closest_name.h"
+#include "toolkit/core/error.h"
+#include "toolkit/data/observer.h"
+
+namespace jetstudy::data {
+namespace {
+
+using nlohmann::json;
+
+double number_at(const json& block, const std::string& key, double fallback, const std::string& where) {
+  if (!block.contains(key)) return fallback;
+  if (!block[key].is_number()) throw core::InputError(where + "." + key + ": expected a number, got " + block[key].dump());
+  return block[key].get<double>();
+}
+
+GeneratorSource source_from_json(const json& source) {
+  if (!source.is_object()) throw core::InputError("data.source: expected a map, got " + source.dump());
+  const std::string kind = source.value("kind", std::string("generator"));
+  if (kind != "generator") {
+    throw core::InputError("data.source.kind: '" + kind + "' is not supported yet (known: generator)" +
+                           core::did_you_mean(kind, {"generator"}));
+  }
+  GeneratorSource out;
+  out.signal = events::generator::parse_process(source.value("signal", std::string("top")));
+  out.background = events::generator::parse_process(source.value("background", std::string("qcd")));
+  if (!source.contains("jets") || !source["jets"].is_number_integer() || source["jets"].get<std::int64_t>() < 2) {
+    throw core::InputError("data.source.jets: expected the total number of jets (an integer >= 2), got " +
+                           (source.contains("jets") ? source["jets"].dump() : std::string("nothing")));
+  }
+  out.jets = source["jets"].get<std::int64_t>();
+  if (source.contains("pt")) {
+    const auto& pt = source["pt"];
+    if (!pt.is_array() || pt.size() != 2 || !pt[0].is_number() || !pt[1].is_number() ||
+        !(pt[0].get<double>() < pt[1].get<double>())) {
+      throw core::InputError("data.source.pt: expected [min, max] in GeV with min < max, got " + pt.dump());
+    }
+    out.pt_min_gev = pt[0].get<double>();
+    out.pt_max_gev = pt[1].get<double>();
+  }
+  out.pileup_mu = number_at(source, "pileup", 0, "data.source");
+  out.quark_fraction = number_at(source, "quark_fraction", 0.5, "data.source");
+  out.underlying_event = source.value("underlying_event", true);
+  if (source.contains("seed")) {
+    if (!source["seed"].is_number_integer() || source["seed"].get<std::int64_t>() < 0) {
+      throw core::InputError("data.source.seed: expected a non-negative integer, got " + source["seed"].dump());
+    }
+    out.seed = source["seed"].get<std::uint64_t>();
+  }
+  return out;
+}
+
+jets::JetSpec jet_spec_from_json(const json& block) {
+  jets::JetSpec spec;
+  if (block.is_null()) return spec;
+  if (!block.is_object()) throw core::InputError("data.jets: expected a map, got " + block.dump());
+  spec.algorithm = block.value("algorithm", spec.algorithm);
+  spec.R = number_at(block, "R", spec.R, "data.jets");
+  spec.pt_min_gev = number_at(block, "ptmin", spec.pt_min_gev, "data.jets");
+  spec.abs_eta_max = number_at(block, "abs_eta_max", spec.abs_eta_max, "data.jets");
+  spec.subjet_R = number_at(block, "subjet_R", spec.subjet_R, "data.jets");
+  if (block.contains("groom") && !block["groom"].is_null()) {
+    const auto& groom = block["groom"];
+    if (!groom.is_object()) throw core::InputError("data.jets.groom: expected a map, got " + groom.dump());
+    for (const auto& [name, options] : groom.items()) {
+      if (name != "trim") {
+        throw core::InputError("data.jets.groom: '" + name + "' is not supported yet (known: trim)" +
+                               core::did_you_mean(name, {"trim"}));
+      }
+      jets::TrimSpec trim;
+      trim.subjet_R = number_at(options, "R", trim.subjet_R, "data.jets.groom.trim");
+      trim.fcut = number_at(options, "fcut", trim.fcut, "data.jets.groom.trim");
+      spec.trim = trim;
+    }
+  }
+  return spec;
+}
+
+SplitFractions split_from_json(const json& block) {
+  SplitFractions split;
+  if (block.is_null()) return split;
+  split.train = number_at(block, "train", 0, "data.split");
+  split.val = number_at(block, "val", 0, "data.split");
+  split.test = number_at(block, "test", 0, "data.split");
+  if (split.train < 0 || split.val < 0 || split.test < 0 ||
+      std::abs(split.train + split.val + split.test - 1) > 1e-6) {
+    throw core::InputError("data.split: train, val and test must be >= 0 and sum to 1, got " + block.dump());
+  }
+  return split;
+}
+
+}  // namespace
+
+DatasetSpec dataset_spec_from_json(const json& config) {
+  if (!config.contains("data") || !config["data"].is_object()) {
+    throw core::InputError("data: the recipe needs a `data` block with a source");
+  }
+  const json& data = config["data"];
+  const json images = config.contains("images") ? config["images"] : json(nullptr);
+  if (!data.contains("source")) throw core::InputError("data.source: missing (e.g. {kind: generator, ...})");
+
+  DatasetSpec spec;
+  spec.source = source_from_json(data["source"]);
+  spec.jets = jet_spec_from_json(data.contains("jets") ? data["jets"] : json(nullptr));
+  spec.select = selection_from_json(data.contains("select") ? data["select"] : json(nullptr));
+  spec.split = split_from_json(data.contains("split") ? data["split"] : json(nullptr));
+  if (data.contains("observers")) {
+    if (!data["observers"].is_array()) {
+      throw core::InputError("data.observers: expected a list of names, got " + data["observers"].dump());
+    }
+    spec.observers.clear();
+    for (const auto& name : data["observers"]) {
+      if (!name.is_string()) throw core::InputError("data.observers: expected names, got " + name.dump());
+      find_observer(name.get<std::string>());  // throws for an unknown one
+      spec.observers.push_back(name.get<std::string>());
+    }
+  }
+  spec.images = images::image_spec_from_json(images);
+  spec.identity = {{"data", data}, {"images", images}};
+  spec.hash = core::content_hash(spec.identity);
+  return spec;
+}
+
+}  // namespace jetstudy::data

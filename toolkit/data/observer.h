@@ -1,0 +1,22 @@
+// Observers (spectators): per-jet quantities that travel with the images for metrics, plots and mass
+// decorrelation, but never reach the network. Now the jet's mass, pT and pseudorapidity.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "toolkit/jets/jet.h"
+
+namespace jetstudy::data {
+
+struct Observer {
+  const char* name;
+  const char* what;
+  double (*value)(const jets::Jet& jet);
+};
+
+// The observer called `name`; throws core::InputError naming the closest known one.
+const Observer& find_observer(const std::string& name);
+std::vector<std::string> observer_names();
+
+}  // namespace jetstudy::data

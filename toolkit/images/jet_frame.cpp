@@ -1,0 +1,32 @@
+#include "toolkit/images/jet_frame.h"
+
+#include "toolkit/images/angles.h"
+
+namespace jetstudy::images {
+
+JetFrame make_jet_frame(const jets::Jet& jet) {
+  JetFrame frame;
+  frame.jet_pt = jet.pt;
+  frame.constituents.reserve(jet.constituents.size());
+  for (const auto& c : jet.constituents) {
+    frame.constituents.push_back({c.eta - jet.eta, delta_phi(c.phi, jet.phi), c.pt, c.pid, c.charge});
+  }
+  frame.subjets.reserve(jet.subjets.size());
+  for (const auto& s : jet.subjets) {
+    frame.subjets.push_back({s.eta - jet.eta, delta_phi(s.phi, jet.phi), s.pt, 0, 0});
+  }
+  return frame;
+}
+
+void shift_frame(JetFrame& frame, double eta, double phi) {
+  auto move = [&](FramePoint& p) {
+    p.eta -= eta;
+    p.phi = delta_phi(p.phi, phi);
+  };
+  for (auto& c : frame.constituents) move(c);
+  for (auto& s : frame.subjets) move(s);
+  frame.axis_eta -= eta;
+  frame.axis_phi = delta_phi(frame.axis_phi, phi);
+}
+
+}  // namespace jetstudy::images

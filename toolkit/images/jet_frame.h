@@ -1,0 +1,33 @@
+// A jet as the image pipeline sees it: constituents and subjets in image coordinates (eta, phi) relative to a
+// centre that preprocessing steps move. It starts relative to the jet axis (phi differences wrapped into
+// (-pi, pi]), so the steps and the pixelisation never meet the 2 pi discontinuity.
+#pragma once
+
+#include <vector>
+
+#include "toolkit/jets/jet.h"
+
+namespace jetstudy::images {
+
+struct FramePoint {
+  double eta = 0, phi = 0;  // image coordinates, radians (phi) and pseudorapidity units (eta)
+  double pt = 0;            // GeV
+  int pid = 0;
+  int charge = 0;
+};
+
+struct JetFrame {
+  std::vector<FramePoint> constituents;
+  std::vector<FramePoint> subjets;  // pT-ordered, leading first (as jets::Jet gives them)
+  double axis_eta = 0, axis_phi = 0;  // where the jet axis sits in image coordinates (0,0 before any step)
+  double jet_pt = 0;                  // GeV, for steps that need a scale
+};
+
+// Constituents and subjets of `jet` relative to the jet axis: (eta - eta_jet, wrap(phi - phi_jet)).
+JetFrame make_jet_frame(const jets::Jet& jet);
+
+// Shifts every point (and the axis) by (-eta, -phi), wrapping phi into (-pi, pi]: afterwards the point that
+// was at (eta, phi) sits at (0, 0).
+void shift_frame(JetFrame& frame, double eta, double phi);
+
+}  // namespace jetstudy::images

@@ -1,0 +1,31 @@
+#include "toolkit/images/pixelise.h"
+
+#include <algorithm>
+
+#include "toolkit/core/error.h"
+
+namespace jetstudy::images {
+
+double pixelise(const JetFrame& frame, const PixelGrid& grid, const std::vector<Channel>& channels,
+                const ImageView& out) {
+  JETSTUDY_CHECK(out.channels == static_cast<std::int64_t>(channels.size()) &&
+                     out.height == grid.eta_pixels() && out.width == grid.phi_pixels(),
+                 "pixelise: output shape does not match the grid and channels");
+  std::fill(out.pixels, out.pixels + out.size(), 0.0f);
+  double total_pt = 0, dropped_pt = 0;
+  for (const auto& constituent : frame.constituents) {
+    total_pt += constituent.pt;
+    const auto pixel = grid.pixel_of(constituent.eta, constituent.phi);
+    if (!pixel) {
+      dropped_pt += constituent.pt;
+      continue;
+    }
+    for (std::size_t c = 0; c < channels.size(); ++c) {
+      out.at(static_cast<std::int64_t>(c), pixel->eta_bin, pixel->phi_bin) +=
+          static_cast<float>(channel_value(channels[c], constituent));
+    }
+  }
+  return total_pt > 0 ? dropped_pt / total_pt : 0.0;
+}
+
+}  // namespace jetstudy::images
