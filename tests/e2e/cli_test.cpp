@@ -1,0 +1,125 @@
+// The CLI contract of DESIGN.md, exercised through the real binary: exit codes, messages, files.
+#include <catch2/catch.hpp>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "tests/e2e/command.h"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace jetstudy::e2e;
+namespace fs = std::filesystem;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+TEST_CASE("cli: validate accepts the quickstart recipe and counts its runs") {
+  const auto result = run_jetstudy("validate recipes/quickstart.yaml");
+  CHECK(result.exit_code == 0);
+  CHECK(result.output == "recipes/quickstart.yaml: valid; study 'quickstart', 2 run(s)\n");
+}
+
+TEST_CASE("cli: a misspelt architecture in a recipe exits 2 with file:line:col and the closest name") {
+  const auto result = run_jetstudy("validate tests/e2e/recipes/bad_arch.yaml");
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.output, StartsWith("tests/e2e/recipes/bad_arch.yaml:4:9:") && Contains("did you mean 'deeptop'?"));
+}
+
+TEST_CASE("cli: --set overrides are validated like the file, naming the override") {
+  const auto result = run_jetstudy("validate tests/e2e/recipes/tiny.yaml --set train.epocs=3");
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.output, Contains("--set train.epocs=3") && Contains("did you mean 'epochs'?"));
+}
+
+TEST_CASE("cli: unknown subcommands and missing arguments exit 2") {
+  CHECK(run_jetstudy("frobnicate").exit_code == 2);
+  CHECK(run_jetstudy("run").exit_code == 2);
+  CHECK(run_jetstudy("validate tests/e2e/recipes/missing.yaml").exit_code == 2);
+}
+
+TEST_CASE("cli: status and report on a results directory that does not exist say so and exit 2") {
+  const auto results = fresh_results_directory("missing");
+  const auto status = run_jetstudy("status --results " + results);
+  CHECK(status.exit_code == 2);
+  CHECK_THAT(status.output, StartsWith(results + ": no results directory here"));
+  CHECK(run_jetstudy("report tiny --results " + results).exit_code == 2);
+}
+
+TEST_CASE("cli: a results path that is a file is refused before any work") {
+  const auto results = fresh_results_directory("file") + ".txt";
+  std::ofstream(results) << "not a directory";
+  const auto run = run_jetstudy("run tests/e2e/recipes/tiny.yaml --results " + results);
+  CHECK(run.exit_code == 2);
+  CHECK_THAT(run.output, Contains("results directory is a file"));
+}
+
+TEST_CASE("cli: run trains every seed, stores the results, reports them, and a second run does nothing") {
+  const auto results = fresh_results_directory("run");
+  const auto first = run_jetstudy("run tests/e2e/recipes/tiny.yaml --results " + results);
+  INFO(first.output);
+  REQUIRE(first.exit_code == 0);
+  CHECK_THAT(first.output, Contains("study tiny: 2 trained, 0 ingested, 0 already done, 0 failed"));
+  CHECK(fs::exists(fs::path(results) / "jetstudy.sqlite"));
+  CHECK(std::distance(fs::directory_iterator(fs::path(results) / "cache"), fs::directory_iterator{}) == 1);
+
+  const auto status = run_jetstudy("status tiny --results " + results);
+  CHECK(status.exit_code == 0);
+  CHECK_THAT(status.output, StartsWith("tiny: 2 runs: 2 done"));
+
+  const auto report = run_jetstudy("report tiny --format md --results " + results);
+  INFO(report.output);
+  CHECK(report.exit_code == 0);
+  CHECK_THAT(report.output, Contains("| AUC") && Contains("2/2"));
+
+  const auto plan = run_jetstudy("plan tests/e2e/recipes/tiny.yaml --results " + results);
+  CHECK_THAT(plan.output, StartsWith("study tiny: 2 runs, 2 done, 0 to do"));
+  const auto second = run_jetstudy("run tests/e2e/recipes/tiny.yaml --results " + results);
+  CHECK(second.exit_code == 0);
+  CHECK_THAT(second.output, Contains("0 trained, 0 ingested, 2 already done"));
+
+  const auto unknown = run_jetstudy("report nosuchstudy --results " + results);
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.output, Contains("tiny"));
+}
+
+TEST_CASE("cli: Ctrl-C during training marks the run interrupted, and the plan redoes it") {
+  const auto results = fresh_results_directory("interrupt");
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    dup2(null, 2);
+    execl(JETSTUDY_BINARY, JETSTUDY_BINARY, "run", "tests/e2e/recipes/tiny.yaml", "--set", "train.epochs=1000",
+          "--set", "train.early_stop.patience=1000", "--results", results.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Wait until the first epoch is logged, then press Ctrl-C.
+  bool training = false;
+  for (int attempt = 0; attempt < 600 && !training; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (!fs::exists(fs::path(results) / "runs")) continue;
+    for (const auto& run : fs::directory_iterator(fs::path(results) / "runs")) {
+      std::ifstream log(run.path() / "log.txt");
+      std::stringstream text;
+      text << log.rdbuf();
+      training = training || text.str().find("epoch 1/1000") != std::string::npos;
+    }
+  }
+  REQUIRE(training);
+  kill(child, SIGINT);
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 1);
+
+  const auto after = run_jetstudy("status tiny --results " + results);
+  CHECK_THAT(after.output, StartsWith("tiny: 2 runs: 1 interrupted, 1 pending"));
+  const auto plan = run_jetstudy("plan tests/e2e/recipes/tiny.yaml --set train.epochs=1000 --set "
+                             "train.early_stop.patience=1000 --results " + results);
+  CHECK_THAT(plan.output, StartsWith("study tiny: 2 runs, 0 done, 2 to do") && Contains("interrupted"));
+}

@@ -1,0 +1,29 @@
+// Where a results directory keeps things (DESIGN.md): jetstudy.sqlite, cache/, runs/<run-hash>/, reports/.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace jetstudy::sched {
+
+struct ResultsLayout {
+  std::filesystem::path root;
+
+  std::filesystem::path database() const { return root / "jetstudy.sqlite"; }
+  std::filesystem::path cache() const { return root / "cache"; }
+  std::filesystem::path runs() const { return root / "runs"; }
+  std::filesystem::path run_directory(const std::string& run_hash) const { return runs() / run_hash; }
+  std::filesystem::path reports() const { return root / "reports"; }
+};
+
+// For commands that write: creates the directory if needed and checks that it is writable.
+// Throws core::InputError naming the path and the reason otherwise (a file in the way, no permission, ...).
+ResultsLayout prepare_results_for_writing(const std::filesystem::path& root);
+
+// For commands that only read (status, report): the directory and its database must exist.
+ResultsLayout open_results_for_reading(const std::filesystem::path& root);
+
+// --results DIR, else $JETSTUDY_RESULTS, else ./results.
+std::filesystem::path default_results_root(const std::string& from_option);
+
+}  // namespace jetstudy::sched
