@@ -1,8 +1,7 @@
 // The experiment kinds at a glance; a recipe's `experiment:` names one.
 #include "experiments/classify.h"
 #include "experiments/experiment.h"
-#include "toolkit/core/closest_name.h"
-#include "toolkit/core/error.h"
+#include "toolkit/core/registry.h"
 
 namespace jetstudy::experiments {
 
@@ -14,12 +13,7 @@ const std::vector<ExperimentEntry>& experiment_table() {
 }
 
 const ExperimentEntry& find_experiment(const std::string& name) {
-  std::vector<std::string> names;
-  for (const auto& entry : experiment_table()) {
-    if (name == entry.name) return entry;
-    names.emplace_back(entry.name);
-  }
-  throw core::InputError("unknown experiment '" + name + "'" + core::did_you_mean(name, names));
+  return core::find_by_name(experiment_table(), name, "experiment");
 }
 
 }  // namespace jetstudy::experiments

@@ -7,6 +7,7 @@
 
 #include "toolkit/core/sha256.h"
 #include "toolkit/data/dataset_cache.h"
+#include "toolkit/data/predictions_file.h"
 #include "toolkit/losses/builtin.h"
 #include "toolkit/metrics/evaluate.h"
 #include "toolkit/metrics/roc.h"
@@ -97,10 +98,14 @@ store::RunOutcome run_classify(const ExperimentContext& context) {
   outcome.metrics.push_back({"model", "parameters", static_cast<double>(parameters), std::nullopt});
   outcome.metrics.push_back({"train", "best_epoch", static_cast<double>(history.best_epoch), std::nullopt});
 
+  const auto predictions_path = context.run_directory / "predictions.h5";
+  data::write_predictions_file(predictions_path, {dataset.hash, scores, labels, dataset.test.observers});
+
   outcome.curves.push_back({"roc", metrics::compact_curve(metrics::roc_curve(scores, labels))});
   outcome.curves.push_back({"learning", learning});
   outcome.artifacts.push_back(artifact("checkpoint_best", context.run_directory / "best.pt"));
   outcome.artifacts.push_back(artifact("checkpoint_last", context.run_directory / "last.pt"));
+  outcome.artifacts.push_back(artifact("predictions", predictions_path));
   return outcome;
 }
 

@@ -1,6 +1,7 @@
 #include "experiments/study_components.h"
 
 #include "experiments/experiment.h"
+#include "toolkit/core/registry.h"
 #include "toolkit/events/generator/generator.h"
 #include "toolkit/losses/builtin.h"
 #include "toolkit/metrics/evaluate.h"
@@ -44,17 +45,11 @@ std::vector<std::string> metric_base_names() {
   return names;
 }
 
-std::vector<std::string> experiment_names() {
-  std::vector<std::string> names;
-  for (const auto& entry : experiment_table()) names.emplace_back(entry.name);
-  return names;
-}
-
 }  // namespace
 
 const recipe::StudyComponents& study_components() {
   static const recipe::StudyComponents kComponents{
-      .experiments = experiment_names(),
+      .experiments = core::names_of(experiment_table()),
       .sources = {generator_source()},
       .architectures = models::architecture_schemas(),
       .losses = losses::loss_schemas(),

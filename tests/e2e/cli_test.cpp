@@ -65,6 +65,9 @@ TEST_CASE("cli: run trains every seed, stores the results, reports them, and a s
   CHECK_THAT(first.output, Contains("study tiny: 2 trained, 0 ingested, 0 already done, 0 failed"));
   CHECK(fs::exists(fs::path(results) / "jetstudy.sqlite"));
   CHECK(std::distance(fs::directory_iterator(fs::path(results) / "cache"), fs::directory_iterator{}) == 1);
+  for (const auto& run : fs::directory_iterator(fs::path(results) / "runs"))
+    for (const char* file : {"recipe.json", "log.txt", "best.pt", "last.pt", "predictions.h5", "result.json"})
+      CHECK(fs::exists(run.path() / file));
 
   const auto status = run_jetstudy("status tiny --results " + results);
   CHECK(status.exit_code == 0);
@@ -84,6 +87,32 @@ TEST_CASE("cli: run trains every seed, stores the results, reports them, and a s
   const auto unknown = run_jetstudy("report nosuchstudy --results " + results);
   CHECK(unknown.exit_code == 2);
   CHECK_THAT(unknown.output, Contains("tiny"));
+}
+
+TEST_CASE("cli: --dry-run plans without training, --force retrains done runs, JETSTUDY_RESULTS picks the directory") {
+  const auto results = fresh_results_directory("dry-force");
+  const std::string in_results = "JETSTUDY_RESULTS=" + results + " ";
+  const auto dry = run_jetstudy("run tests/e2e/recipes/tiny.yaml --dry-run --results " + results);
+  CHECK(dry.exit_code == 0);
+  CHECK_THAT(dry.output, StartsWith("study tiny: 2 runs, 0 done, 2 to do"));
+  CHECK_FALSE(fs::exists(fs::path(results) / "runs"));
+
+  REQUIRE(run_jetstudy("run tests/e2e/recipes/tiny.yaml --results " + results).exit_code == 0);
+  const auto forced = run_jetstudy("run tests/e2e/recipes/tiny.yaml --force --results " + results);
+  CHECK_THAT(forced.output, Contains("study tiny: 2 trained, 0 ingested, 0 already done"));
+
+  // The environment variable names the results directory when --results is absent.
+  const auto status = run_jetstudy("status tiny", in_results);
+  CHECK(status.exit_code == 0);
+  CHECK_THAT(status.output, StartsWith("tiny: 2 runs: 2 done") && Contains("attempts=2"));
+
+  const auto report = run_jetstudy("report tiny --out " + results + "/reports", in_results);
+  CHECK(report.exit_code == 0);
+  CHECK(report.output == "report: " + results + "/reports/tiny.md\n");
+  std::ifstream written(results + "/reports/tiny.md");
+  std::stringstream text;
+  text << written.rdbuf();
+  CHECK_THAT(text.str(), StartsWith("# jetstudy report: tiny") && Contains("| (default) | 2/2 | 2 done |"));
 }
 
 TEST_CASE("cli: Ctrl-C during training marks the run interrupted, and the plan redoes it") {

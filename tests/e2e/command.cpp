@@ -10,8 +10,8 @@
 
 namespace jetstudy::e2e {
 
-CommandResult run_jetstudy(const std::string& arguments) {
-  const std::string command = std::string(JETSTUDY_BINARY) + " " + arguments + " 2>&1";
+CommandResult run_jetstudy(const std::string& arguments, const std::string& environment) {
+  const std::string command = environment + std::string(JETSTUDY_BINARY) + " " + arguments + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   CommandResult result;
   if (!pipe) return result;

@@ -20,7 +20,7 @@ ImageSpec spec_centered_on(CenterOn on) {
 
 }  // namespace
 
-TEST_CASE("center: wrap_phi maps angles into (-pi, pi]") {
+TEST_CASE("center: wrap_phi maps angles into -pi < phi <= pi") {
   const double pi = std::numbers::pi;
   REQUIRE(wrap_phi(pi) == Approx(pi));
   REQUIRE(wrap_phi(-pi) == Approx(pi));

@@ -91,7 +91,7 @@ TEST_CASE("generated_jets: the QCD jet mass spectrum peaks low and falls above i
   CHECK(quantile(qcd.mass, 0.5) < 80);
 }
 
-TEST_CASE("generated_jets: gluon jets have more constituents than quark jets; counts are realistic") {
+TEST_CASE("generated_jets: gluon jets have more constituents than quark jets, counts are realistic") {
   const Sample quarks = leading_jets(Process::qcd, 280, 320, 1.0, false, 1500, 1.0);
   const Sample gluons = leading_jets(Process::qcd, 280, 320, 1.0, false, 1500, 0.0);
   const double quark_median = quantile(quarks.constituents, 0.5);

@@ -98,7 +98,7 @@ TEST_CASE("jet_finder: trimming removes a soft wide-angle particle that untrimme
   CHECK(plain[0].subjets[1].pt == Approx(3));
 }
 
-TEST_CASE("jet_finder: a jet at phi = pi with constituents on both sides gets phi in (-pi, pi]") {
+TEST_CASE("jet_finder: a jet at phi = pi with constituents on both sides gets phi in -pi < phi <= pi") {
   const double pi = std::numbers::pi;
   events::Event event;
   event.particles = {massless(100, 0, pi - 0.05), massless(100, 0, -pi + 0.03)};

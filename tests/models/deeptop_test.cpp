@@ -38,7 +38,7 @@ TEST_CASE("deeptop: pool_after naming a layer that does not exist is an input er
                       "deeptop: model.pool_after names conv layer 5, but there are 4 conv layers");
 }
 
-TEST_CASE("builtin: architectures are built by name from validated options; a typo suggests the name") {
+TEST_CASE("builtin: architectures are built by name from validated options, a typo suggests the name") {
   const auto model = nlohmann::json::parse(
       R"({"arch": "deeptop", "filters": [4, 4], "kernel": 3, "padding": 1, "pool_after": [1], "pool": 2,
           "dense": [16], "dropout": 0.1})");

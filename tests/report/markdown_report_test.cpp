@@ -59,7 +59,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("markdown_report: seeds of one point give median ± sample std; failures are counted and listed") {
+TEST_CASE("markdown_report: seeds of one point give median ± sample std, failures are counted and listed") {
   TempDirectory directory("report");
   auto s = filled_store(directory);
   const auto lines = lines_of(markdown_report(s, "top", kNoon));

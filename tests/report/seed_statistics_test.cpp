@@ -24,7 +24,7 @@ TEST_CASE("seed_statistics: the spread divides by n - 1 (100, 110, 130 -> 15.275
   CHECK(sample_standard_deviation({1.0, 1.0}) == 0.0);
 }
 
-TEST_CASE("seed_statistics: one seed has a median but no spread; none is our bug") {
+TEST_CASE("seed_statistics: one seed has a median but no spread, none is our bug") {
   const SeedSummary one = summarize_seeds({0.95});
   CHECK(one.median == 0.95);
   CHECK_FALSE(one.spread.has_value());

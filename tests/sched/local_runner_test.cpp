@@ -83,7 +83,7 @@ TEST_CASE("local_runner: every run is executed once and lands in the store as do
   CHECK(core::read_file(fixture.layout.run_directory("hash-2") / "log.txt").find("done auc=0.92") != std::string::npos);
 }
 
-TEST_CASE("local_runner: a second run of the same study skips done runs; --force reruns them") {
+TEST_CASE("local_runner: a second run of the same study skips done runs, --force reruns them") {
   Fixture fixture("rerun");
   const auto study = three_seed_study();
   fixture.run(study);

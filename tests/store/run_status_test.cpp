@@ -23,7 +23,7 @@ TEST_CASE("run_status: an unknown spelling is an internal error that names it") 
   REQUIRE_THROWS_WITH(parse_run_status("finished"), Catch::Matchers::Contains("'finished'"));
 }
 
-TEST_CASE("run_status: pending, failed and interrupted runs may start; done only when forced; running never") {
+TEST_CASE("run_status: pending, failed and interrupted runs may start, done only when forced, running never") {
   CHECK(may_start(RunStatus::pending, false));
   CHECK(may_start(RunStatus::failed, false));
   CHECK(may_start(RunStatus::interrupted, false));

@@ -275,7 +275,7 @@ TEST_CASE("store: a NaN metric is refused and leaves the run, its old results an
   CHECK(s.metrics_of_run("h1")[0].value == 0.93);
 }
 
-TEST_CASE("store: runs left running by a dead process become interrupted; live ones are left alone") {
+TEST_CASE("store: runs left running by a dead process become interrupted, live ones are left alone") {
   TempDirectory directory("store");
   auto s = store_with_one_run(directory);
   s.add_run("top", "h2", json::object(), 2, json::object(), "b");

@@ -7,7 +7,7 @@
 
 using namespace jetstudy;
 
-TEST_CASE("device: cpu and auto resolve; a malformed request is an input error") {
+TEST_CASE("device: cpu and auto resolve, a malformed request is an input error") {
   CHECK(train::resolve_device("cpu") == torch::Device(torch::kCPU));
   CHECK(train::resolve_device("auto") ==
         (torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU)));

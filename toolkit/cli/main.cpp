@@ -36,7 +36,6 @@ struct Arguments {
   std::vector<std::string> overrides;  // --set key.path=value
   std::string results;                 // --results DIR (else $JETSTUDY_RESULTS, else ./results)
   std::string backend = "local";
-  int jobs = 1;
   bool dry_run = false;
   bool force = false;
   std::string study;
@@ -164,7 +163,6 @@ const Subcommand kSubcommands[] = {
        add_recipe_arguments(c, a);
        add_results_option(c, a);
        c.add_option("--backend", a.backend, "local (slurm, htcondor: later)");
-       c.add_option("--jobs", a.jobs, "parallel runs (local backend)")->check(CLI::PositiveNumber);
        c.add_flag("--dry-run", a.dry_run, "show the plan, do nothing");
        c.add_flag("--force", a.force, "run again even runs that are done");
      },

@@ -11,6 +11,7 @@
 #include <random>
 
 #include "toolkit/core/error.h"
+#include "toolkit/core/interrupt.h"
 #include "toolkit/data/observer.h"
 #include "toolkit/images/image_builder.h"
 
@@ -140,7 +141,7 @@ JetDataset build_dataset(const DatasetSpec& spec, const std::function<void(const
 
     std::int64_t kept = 0, generated = 0;
     while (kept < task.count) {
-      if (failed.load(std::memory_order_relaxed)) return;
+      if (failed.load(std::memory_order_relaxed) || core::interrupt_requested()) return;
       const auto event = generator.next();
       ++generated;
       const auto found = finder.find(event);
@@ -167,10 +168,13 @@ JetDataset build_dataset(const DatasetSpec& spec, const std::function<void(const
     }
     events_generated[t] = generated;
     if (progress) {
+      // One line per tenth of the work, so logs stay readable for large datasets.
       const std::lock_guard lock(progress_mutex);
       ++chunks_done;
-      progress(fmt::format("dataset {}: {}/{} chunks of {} jets", spec.hash.substr(0, 12), chunks_done, tasks.size(),
-                           kJetsPerChunk));
+      const auto tenths = [&](std::size_t done) { return done * 10 / tasks.size(); };
+      if (tenths(chunks_done) != tenths(chunks_done - 1))
+        progress(fmt::format("dataset {}: {}/{} chunks of {} jets", spec.hash.substr(0, 12), chunks_done,
+                             tasks.size(), kJetsPerChunk));
     }
   };
 
@@ -184,6 +188,7 @@ JetDataset build_dataset(const DatasetSpec& spec, const std::function<void(const
       }
     }
   });
+  core::throw_if_interrupted();  // Ctrl-C while building: stop before anything is written
 
   nlohmann::json selection = nlohmann::json::object();
   double dropped_total = 0;

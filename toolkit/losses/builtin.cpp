@@ -3,9 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "toolkit/core/closest_name.h"
-#include "toolkit/core/error.h"
+#include "toolkit/core/registry.h"
 #include "toolkit/losses/bce.h"
+#include "toolkit/recipe/named_schemas.h"
 
 namespace jetstudy::losses {
 namespace {
@@ -24,19 +24,11 @@ const std::vector<LossEntry>& loss_table() {
 }
 
 std::unique_ptr<Loss> make_loss(const nlohmann::json& loss) {
-  const auto name = loss.at("name").get<std::string>();
-  std::vector<std::string> names;
-  for (const auto& entry : loss_table()) {
-    if (name == entry.name) return entry.make(loss);
-    names.emplace_back(entry.name);
-  }
-  throw core::InputError("unknown loss '" + name + "'" + core::did_you_mean(name, names));
+  return core::find_by_name(loss_table(), loss.at("name").get<std::string>(), "loss").make(loss);
 }
 
 std::vector<recipe::NamedSchema> loss_schemas() {
-  std::vector<recipe::NamedSchema> schemas;
-  for (const auto& entry : loss_table()) schemas.push_back({entry.name, entry.description, entry.options()});
-  return schemas;
+  return recipe::named_schemas(loss_table());
 }
 
 }  // namespace jetstudy::losses

@@ -3,10 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "toolkit/core/closest_name.h"
-#include "toolkit/core/error.h"
+#include "toolkit/core/registry.h"
 #include "toolkit/models/deeptop.h"
 #include "toolkit/models/deeptop_options_schema.h"
+#include "toolkit/recipe/named_schemas.h"
 
 namespace jetstudy::models {
 namespace {
@@ -25,19 +25,11 @@ const std::vector<ArchitectureEntry>& architecture_table() {
 }
 
 std::shared_ptr<ClassifierImpl> make_architecture(const nlohmann::json& model, const InputSpec& input) {
-  const auto name = model.at("arch").get<std::string>();
-  std::vector<std::string> names;
-  for (const auto& entry : architecture_table()) {
-    if (name == entry.name) return entry.make(model, input);
-    names.emplace_back(entry.name);
-  }
-  throw core::InputError("unknown architecture '" + name + "'" + core::did_you_mean(name, names));
+  return core::find_by_name(architecture_table(), model.at("arch").get<std::string>(), "architecture").make(model, input);
 }
 
 std::vector<recipe::NamedSchema> architecture_schemas() {
-  std::vector<recipe::NamedSchema> schemas;
-  for (const auto& entry : architecture_table()) schemas.push_back({entry.name, entry.description, entry.options()});
-  return schemas;
+  return recipe::named_schemas(architecture_table());
 }
 
 }  // namespace jetstudy::models

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "toolkit/core/closest_name.h"
-#include "toolkit/core/error.h"
+#include "toolkit/core/registry.h"
+#include "toolkit/recipe/named_schemas.h"
 
 namespace jetstudy::train {
 namespace {
@@ -55,19 +55,12 @@ const std::vector<OptimizerEntry>& optimizer_table() {
 
 std::unique_ptr<torch::optim::Optimizer> make_optimizer(const nlohmann::json& optimizer,
                                                         std::vector<torch::Tensor> parameters) {
-  const auto name = optimizer.at("name").get<std::string>();
-  std::vector<std::string> names;
-  for (const auto& entry : optimizer_table()) {
-    if (name == entry.name) return entry.make(optimizer, std::move(parameters));
-    names.emplace_back(entry.name);
-  }
-  throw core::InputError("unknown optimizer '" + name + "'" + core::did_you_mean(name, names));
+  return core::find_by_name(optimizer_table(), optimizer.at("name").get<std::string>(), "optimizer")
+      .make(optimizer, std::move(parameters));
 }
 
 std::vector<recipe::NamedSchema> optimizer_schemas() {
-  std::vector<recipe::NamedSchema> schemas;
-  for (const auto& entry : optimizer_table()) schemas.push_back({entry.name, entry.description, entry.options()});
-  return schemas;
+  return recipe::named_schemas(optimizer_table());
 }
 
 }  // namespace jetstudy::train
