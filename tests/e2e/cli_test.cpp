@@ -49,6 +49,14 @@ TEST_CASE("cli: status and report on a results directory that does not exist say
   CHECK(run_jetstudy("report tiny --results " + results).exit_code == 2);
 }
 
+TEST_CASE("cli: plan without any results lists every run as to do and creates nothing") {
+  const auto results = fresh_results_directory("plan-fresh");
+  const auto plan = run_jetstudy("plan recipes/quickstart.yaml --results " + results);
+  CHECK(plan.exit_code == 0);
+  CHECK_THAT(plan.output, Contains("every run is to do") && Contains("study quickstart: 2 runs, 0 done, 2 to do"));
+  CHECK_FALSE(fs::exists(results));
+}
+
 TEST_CASE("cli: a results path that is a file is refused before any work") {
   const auto results = fresh_results_directory("file") + ".txt";
   std::ofstream(results) << "not a directory";

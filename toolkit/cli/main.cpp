@@ -68,7 +68,7 @@ int command_plan(const Arguments& arguments) {
   const auto root = sched::default_results_root(arguments.results);
   if (!std::filesystem::exists(sched::ResultsLayout{root}.database())) {
     fmt::print("(no results at {} yet: every run is to do)\n", root.string());
-    print_plan(sched::make_plan(study, store::Store::open(":memory:"), false));
+    print_plan(sched::make_fresh_plan(study));
     return kExitSuccess;
   }
   const auto store = store::Store::open(sched::open_results_for_reading(root).database());

@@ -29,4 +29,7 @@ struct Plan {
 // call Store::interrupt_orphaned_runs() first so that runs of killed processes become interrupted.
 Plan make_plan(const recipe::Study& study, const store::Store& store, bool force);
 
+// The plan when no results exist yet: every run is new and to do.
+Plan make_fresh_plan(const recipe::Study& study);
+
 }  // namespace jetstudy::sched
