@@ -4,29 +4,25 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
 
 namespace fs = std::filesystem;
 using namespace jetstudy::core;
 
-namespace {
-fs::path fresh_directory(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("jetstudy-test-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-}  // namespace
+using jetstudy::testing::TempDirectory;
 
 TEST_CASE("atomic_file: a written file has exactly the contents, in a created directory") {
-  const auto dir = fresh_directory("atomic-write");
+  const TempDirectory temporary("atomic-write");
+  const auto& dir = temporary.path();
   write_file_atomically(dir / "sub" / "result.json", "{\"auc\": 0.9}");
   CHECK(read_file(dir / "sub" / "result.json") == "{\"auc\": 0.9}");
   CHECK(std::distance(fs::directory_iterator(dir / "sub"), fs::directory_iterator{}) == 1);
 }
 
 TEST_CASE("atomic_file: a writer that throws leaves neither the target nor a temporary file") {
-  const auto dir = fresh_directory("atomic-throw");
+  const TempDirectory temporary("atomic-throw");
+  const auto& dir = temporary.path();
   write_file_atomically(dir / "cache.h5", "old complete file");
   REQUIRE_THROWS_WITH(produce_file_atomically(dir / "cache.h5",
                                               [](const fs::path& temporary) {

@@ -12,17 +12,12 @@ using Catch::Matchers::StartsWith;
 using nlohmann::json;
 
 namespace {
-
-const std::string kDir = "tests/fixtures/recipes/";
-
-Study load(const std::string& name, const std::vector<std::string>& overrides = {}) {
-  return load_study(kDir + name, overrides, testing::test_components());
-}
-
+const std::string& kDir = testing::kFixtureDirectory;
 }  // namespace
+using testing::load_fixture;
 
 TEST_CASE("study_schema: a minimal recipe gets every default filled in") {
-  const Study study = load("good_minimal.yaml");
+  const Study study = load_fixture("good_minimal.yaml");
   CHECK(study.name == "minimal");
   const json expected = json::parse(R"({
     "study": "minimal",
@@ -53,48 +48,48 @@ TEST_CASE("study_schema: a minimal recipe gets every default filled in") {
 }
 
 TEST_CASE("study_schema: a misspelt architecture names file, line, column and the closest name") {
-  REQUIRE_THROWS_WITH(load("bad_arch.yaml"),
+  REQUIRE_THROWS_WITH(load_fixture("bad_arch.yaml"),
                       Equals(kDir + "bad_arch.yaml:4:9: model.arch: unknown architecture 'deeptp'; did you mean 'deeptop'?"));
 }
 
 TEST_CASE("study_schema: an unknown key names the map it is in and the closest key") {
-  REQUIRE_THROWS_WITH(load("bad_unknown_key.yaml"),
+  REQUIRE_THROWS_WITH(load_fixture("bad_unknown_key.yaml"),
                       Equals(kDir + "bad_unknown_key.yaml:5:27: unknown key 'lrr' in train.optimizer; did you mean 'lr'?"));
 }
 
 TEST_CASE("study_schema: a wrong type and a negative size say what was expected") {
-  REQUIRE_THROWS_WITH(load("bad_type.yaml"),
+  REQUIRE_THROWS_WITH(load_fixture("bad_type.yaml"),
                       Equals(kDir + "bad_type.yaml:5:11: train.epochs: expected a positive integer, got '4.5'"));
-  REQUIRE_THROWS_WITH(load("bad_negative_size.yaml"),
+  REQUIRE_THROWS_WITH(load_fixture("bad_negative_size.yaml"),
                       Equals(kDir + "bad_negative_size.yaml:4:14: images.size[1]: expected a positive integer, got -40"));
 }
 
 TEST_CASE("study_schema: a split that does not sum to 1 is reported at the split") {
-  REQUIRE_THROWS_WITH(load("bad_split.yaml"),
+  REQUIRE_THROWS_WITH(load_fixture("bad_split.yaml"),
                       Equals(kDir + "bad_split.yaml:4:10: data.split: train + val + test must sum to 1, got 0.9 "
                                     "(0.7 + 0.1 + 0.1)"));
 }
 
 TEST_CASE("study_schema: a missing architecture is reported at the model map") {
-  REQUIRE_THROWS_WITH(load("bad_missing_arch.yaml"),
+  REQUIRE_THROWS_WITH(load_fixture("bad_missing_arch.yaml"),
                       StartsWith(kDir + "bad_missing_arch.yaml:4:3: missing key 'arch' in model (the architecture: "
                                         "one of deeptop)"));
 }
 
 TEST_CASE("study_schema: an error inherited from a base names the base file") {
-  REQUIRE_THROWS_WITH(load("bad_in_base.yaml"),
+  REQUIRE_THROWS_WITH(load_fixture("bad_in_base.yaml"),
                       Equals(kDir + "bases/bad_jets.yaml:4:13: data.jets.R: expected a positive number, got -1.0"));
 }
 
 TEST_CASE("study_schema: a --set of an unknown key names the override and the closest key") {
-  REQUIRE_THROWS_WITH(load("good_minimal.yaml", {"model.filtrs=[8,8]"}),
+  REQUIRE_THROWS_WITH(load_fixture("good_minimal.yaml", {"model.filtrs=[8,8]"}),
                       Equals("--set model.filtrs=[8,8]: unknown key 'filtrs' in model; did you mean 'filters'?"));
-  REQUIRE_THROWS_WITH(load("good_minimal.yaml", {"model.arch=resnxt"}),
+  REQUIRE_THROWS_WITH(load_fixture("good_minimal.yaml", {"model.arch=resnxt"}),
                       StartsWith("--set model.arch=resnxt: model.arch: unknown architecture 'resnxt'"));
 }
 
 TEST_CASE("study_schema: base inheritance and --set give the merged, validated recipe") {
-  const Study study = load("good_with_base.yaml", {"train.epochs=3"});
+  const Study study = load_fixture("good_with_base.yaml", {"train.epochs=3"});
   CHECK(study.name == "with-base");
   CHECK(study.config["base"] == "bases/toptag_generator.yaml");
   CHECK(study.config["data"]["jets"] ==
@@ -108,13 +103,13 @@ TEST_CASE("study_schema: base inheritance and --set give the merged, validated r
 }
 
 TEST_CASE("study_schema: image steps, metrics and expectations are normalised") {
-  const Study study = load("good_sweep.yaml");
+  const Study study = load_fixture("good_sweep.yaml");
   CHECK(study.config["images"]["steps"] == json::parse(R"([{"center": {"on": "pt_centroid"}}, {"flip": {}}])"));
   CHECK(study.expect == json::parse(R"({"auc": {"value": 0.98, "tolerance": 0.01},
                                         "rejection@0.3": {"value": 900.0, "tolerance": 0.0}})"));
-  REQUIRE_THROWS_WITH(load("good_minimal.yaml", {"evaluate=[auc, sic_mx]"}),
+  REQUIRE_THROWS_WITH(load_fixture("good_minimal.yaml", {"evaluate=[auc, sic_mx]"}),
                       Equals("--set evaluate=[auc, sic_mx]: evaluate[1]: unknown metric 'sic_mx'; did you mean 'sic_max'?"));
-  REQUIRE_THROWS_WITH(load("good_minimal.yaml", {"train.device=gpu"}),
+  REQUIRE_THROWS_WITH(load_fixture("good_minimal.yaml", {"train.device=gpu"}),
                       Equals("--set train.device=gpu: train.device: expected auto, cpu, cuda or cuda:N, got 'gpu'"));
-  CHECK(load("good_minimal.yaml", {"train.threads=4"}).config["train"]["threads"] == 4);
+  CHECK(load_fixture("good_minimal.yaml", {"train.threads=4"}).config["train"]["threads"] == 4);
 }

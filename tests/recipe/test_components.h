@@ -3,6 +3,8 @@
 // the real table is assembled from the component files.
 #pragma once
 
+#include "toolkit/recipe/study.h"
+
 #include "toolkit/recipe/study_schema.h"
 
 namespace jetstudy::recipe::testing {
@@ -53,6 +55,12 @@ inline StudyComponents test_components() {
       {"flip", "flip so the hardest half is on the right", Schema::map({})}};
   c.metrics = {"auc", "rejection", "sic_max", "accuracy"};
   return c;
+}
+
+// The recipe fixtures, loaded with the test-local components.
+inline const std::string kFixtureDirectory = "tests/fixtures/recipes/";
+inline Study load_fixture(const std::string& name, const std::vector<std::string>& overrides = {}) {
+  return load_study(kFixtureDirectory + name, overrides, test_components());
 }
 
 }  // namespace jetstudy::recipe::testing

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "tests/store/temp_directory.h"
+#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
 
 namespace store = jetstudy::store;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "tests/temp_directory.h"
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/error.h"
 #include "toolkit/sched/result_file.h"
@@ -12,13 +13,6 @@ using namespace jetstudy;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path fresh_directory(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("jetstudy-sched-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 recipe::RunSpec run_spec(const std::string& hash, std::int64_t seed) {
   recipe::RunSpec spec;
@@ -57,11 +51,12 @@ class FakeExecutor : public sched::RunExecutor {
 
 struct Fixture {
   explicit Fixture(const std::string& name)
-      : layout{fresh_directory(name)}, store(store::Store::open(layout.database())) {}
+      : directory(name), layout{directory.path()}, store(store::Store::open(layout.database())) {}
   sched::RunSummary run(const recipe::Study& study, bool force = false) {
     sched::LocalRunner runner(store, layout, executor, status, store::RunEnvironment{"local", "host", "", "rev", false, {}});
     return runner.run(study, sched::make_plan(study, store, force), force);
   }
+  testing::TempDirectory directory;
   sched::ResultsLayout layout;
   store::Store store;
   FakeExecutor executor;
@@ -161,7 +156,8 @@ TEST_CASE("plan: counts runs to do and done without touching the store") {
 }
 
 TEST_CASE("results_layout: a results path blocked by a file is a clear input error") {
-  const auto dir = fresh_directory("layout");
+  const testing::TempDirectory temporary("layout");
+  const auto& dir = temporary.path();
   core::write_file_atomically(dir / "file", "x");
   REQUIRE_THROWS_WITH(sched::prepare_results_for_writing(dir / "file"),
                       Catch::Matchers::EndsWith("results directory is a file, not a directory (use --results DIR)"));

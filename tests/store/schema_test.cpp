@@ -6,7 +6,7 @@
 #include <catch2/catch.hpp>
 #include <vector>
 
-#include "tests/store/temp_directory.h"
+#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/store/store.h"
 

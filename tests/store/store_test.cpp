@@ -9,7 +9,7 @@
 #include <fstream>
 #include <limits>
 
-#include "tests/store/temp_directory.h"
+#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
 
 namespace store = jetstudy::store;

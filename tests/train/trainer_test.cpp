@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
 #include "toolkit/losses/bce.h"
@@ -40,13 +41,6 @@ train::TrainOptions options_with(int epochs, int patience, std::int64_t batch = 
   options.batch_size = batch;
   options.seed = 7;
   return options;
-}
-
-fs::path fresh_directory(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("jetstudy-train-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
 }
 
 class NotANumberLoss : public losses::Loss {
@@ -120,7 +114,8 @@ TEST_CASE("trainer: early stopping on a validation metric keeps the weights of t
 }
 
 TEST_CASE("trainer: best and last checkpoints are written and reload to identical outputs") {
-  const auto dir = fresh_directory("checkpoints");
+  const testing::TempDirectory temporary("checkpoints");
+  const auto& dir = temporary.path();
   const auto train_set = toy_examples(64, 1), val_set = toy_examples(32, 2);
   auto network = small_network(5);
   losses::BinaryCrossEntropy bce;

@@ -98,7 +98,7 @@ int command_run(const Arguments& arguments) {
   fmt::print("study {}: {} trained, {} ingested, {} already done, {} failed; results in {}\n", study.name,
              summary.done, summary.ingested, summary.skipped, summary.failed, layout.root.string());
   for (const auto& error : summary.errors) fmt::print(stderr, "failed: {}\n", error);
-  fmt::print("report: jetstudy report {}{}\n", study.name,
+  fmt::print("next: jetstudy report {}{}\n", study.name,
              arguments.results.empty() ? "" : " --results " + arguments.results);
   return summary.failed > 0 ? kExitFailure : kExitSuccess;
 }
