@@ -9,11 +9,11 @@
 
 #include "toolkit/core/canonical_json.h"
 #include "toolkit/core/error.h"
-#include "toolkit/data/hdf5_file.h"
+#include "toolkit/core/hdf5_file.h"
 
 namespace jetstudy::data {
 
-using namespace hdf5;  // this file is the dataset cache's HDF5 layer
+using namespace core::hdf5;  // this file is the dataset cache's HDF5 layer
 
 namespace {
 

@@ -1,10 +1,10 @@
-#include "toolkit/data/hdf5_file.h"
+#include "toolkit/core/hdf5_file.h"
 
 #include <algorithm>
 
 #include "toolkit/core/error.h"
 
-namespace jetstudy::data::hdf5 {
+namespace jetstudy::core::hdf5 {
 namespace {
 
 constexpr hsize_t kMaxJetsPerChunk = 64;
@@ -122,4 +122,4 @@ std::vector<std::string> member_names(hid_t group) {
   return names;
 }
 
-}  // namespace jetstudy::data::hdf5
+}  // namespace jetstudy::core::hdf5

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace jetstudy::data::hdf5 {
+namespace jetstudy::core::hdf5 {
 
 // An HDF5 identifier closed by its closing function when it goes out of scope.
 class Handle {
@@ -62,4 +62,4 @@ std::vector<hsize_t> read_floats(hid_t group, const std::string& name, std::vect
                                  const std::filesystem::path& path, const std::string& where);
 std::vector<std::string> member_names(hid_t group);
 
-}  // namespace jetstudy::data::hdf5
+}  // namespace jetstudy::core::hdf5
