@@ -17,6 +17,7 @@ const Subcommand kSubcommands[] = {
     {"validate", "check a recipe; exit 0 if valid, 2 with file:line:col if not", define_validate},
     {"status", "runs per status, for every study or one", define_status},
     {"report", "comparison table of a study (median and spread over seeds)", define_report},
+    {"dataset", "build the datasets of a recipe, or inspect a dataset file", define_dataset},
 };
 
 int run_parsed(const CommandAction& action) {

@@ -1,0 +1,48 @@
+// `jetstudy dataset build` and `jetstudy dataset inspect`, through the real binary.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <sstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/command.h"
+
+using namespace jetstudy::e2e;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+TEST_CASE("dataset commands: build prints the cache file, inspect --json gives counts, balance and quantiles") {
+  const auto results = fresh_results_directory("dataset");
+  const auto built = run_jetstudy("dataset build tests/e2e/recipes/tiny.yaml --results " + results);
+  REQUIRE(built.exit_code == 0);
+  // Progress lines name the dataset; the line that is only a path is the cache file.
+  std::string file;
+  std::istringstream lines(built.output);
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind(results + "/cache/", 0) == 0) file = line;
+  CHECK_THAT(file, StartsWith(results + "/cache/") && Catch::Matchers::EndsWith(".h5"));
+  CHECK(std::filesystem::exists(file));
+
+  const auto inspected = run_jetstudy("dataset inspect " + file + " --json");
+  REQUIRE(inspected.exit_code == 0);
+  const auto summary = nlohmann::json::parse(inspected.output);
+  long jets = 0;
+  for (const char* split : {"train", "val", "test"}) jets += summary["splits"][split]["jets"].get<long>();
+  CHECK(jets == 400);  // tiny.yaml: 400 jets, 0.6 / 0.2 / 0.2
+  CHECK(summary["splits"]["train"]["jets"] == 240);
+  CHECK(summary["image_shape"] == nlohmann::json({1, 16, 16}));
+  // Top jets are heavier than QCD jets: the median masses say so.
+  CHECK(summary["observables"]["mass"]["signal"]["q50"].get<double>() >
+        summary["observables"]["mass"]["background"]["q50"].get<double>() + 50);
+
+  const auto text = run_jetstudy("dataset inspect " + file);
+  CHECK_THAT(text.output, Contains("split      jets   signal background  sig.frac") && Contains("mass       signal"));
+
+  const auto again = run_jetstudy("dataset build tests/e2e/recipes/tiny.yaml --results " + results);
+  CHECK_THAT(again.output, Contains("loaded from"));
+}
+
+TEST_CASE("dataset commands: inspecting a file that is not a dataset exits 2 naming it") {
+  const auto result = run_jetstudy("dataset inspect tests/e2e/recipes/tiny.yaml");
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.output, StartsWith("tests/e2e/recipes/tiny.yaml: "));
+}

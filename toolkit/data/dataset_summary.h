@@ -1,0 +1,21 @@
+// What a physicist checks first in a dataset: jets per split, the label balance, and the q10 / q50 / q90
+// quantiles of every observer, for signal and background apart. Printed by `jetstudy dataset inspect`.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "toolkit/data/jet_dataset.h"
+
+namespace jetstudy::data {
+
+// The q-quantile (0 <= q <= 1) with linear interpolation between order statistics (Hyndman & Fan type 7,
+// numpy's default); NaN for no values.
+double quantile(std::vector<float> values, double q);
+
+// {"hash", "image_shape": [C,H,W], "splits": {"train": {"jets", "signal", "background", "signal_fraction"}, ...},
+//  "observables": {"mass": {"all": {"q10","q50","q90"}, "signal": {...}, "background": {...}}, ...}}
+// Quantiles are over all three splits together.
+nlohmann::json summarize_dataset(const JetDataset& dataset);
+
+}  // namespace jetstudy::data
