@@ -6,7 +6,7 @@
 using namespace jetstudy::events::generator;
 
 TEST_CASE("process: every name parses back to itself") {
-  REQUIRE(process_names() == std::vector<std::string>{"qcd", "w", "z", "h", "top"});
+  REQUIRE(process_names() == std::vector<std::string>{"qcd", "w", "z", "h", "top", "wprime"});
   for (const auto& name : process_names()) CHECK(process_name(parse_process(name)) == name);
 }
 

@@ -122,4 +122,103 @@ std::vector<std::string> member_names(hid_t group) {
   return names;
 }
 
+Handle open_dataset(hid_t group, const std::string& name, const std::filesystem::path& path, const std::string& where) {
+  if (H5Lexists(group, name.c_str(), H5P_DEFAULT) <= 0) fail(path, "dataset " + where + " is missing");
+  Handle dataset(H5Dopen2(group, name.c_str(), H5P_DEFAULT), H5Dclose);
+  if (!dataset.valid()) fail(path, "cannot open dataset " + where + " (is it a dataset?)");
+  return dataset;
+}
+
+std::vector<hsize_t> dataset_dims(hid_t dataset) {
+  Handle space(H5Dget_space(dataset), H5Sclose);
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  std::vector<hsize_t> dims(static_cast<std::size_t>(std::max(rank, 0)));
+  if (rank > 0) H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
+  return dims;
+}
+
+void read_rows(hid_t dataset, hid_t memory_type, hsize_t first, hsize_t count, void* out,
+               const std::filesystem::path& path, const std::string& where) {
+  if (count == 0) return;
+  Handle file_space(H5Dget_space(dataset), H5Sclose);
+  const int rank = H5Sget_simple_extent_ndims(file_space.get());
+  if (rank < 1) fail(path, "dataset " + where + " has no rows");
+  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  H5Sget_simple_extent_dims(file_space.get(), dims.data(), nullptr);
+  if (first + count > dims[0]) fail(path, "dataset " + where + " has fewer rows than requested");
+  std::vector<hsize_t> start(dims.size(), 0);
+  std::vector<hsize_t> block = dims;
+  start[0] = first;
+  block[0] = count;
+  H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, block.data(), nullptr);
+  Handle memory_space(H5Screate_simple(rank, block.data(), nullptr), H5Sclose);
+  if (H5Dread(dataset, memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, out) < 0) {
+    fail(path, "cannot read rows " + std::to_string(first) + ".." + std::to_string(first + count) + " of dataset " +
+                   where + " (corrupt or truncated file, or a compression filter this HDF5 lacks)");
+  }
+}
+
+std::vector<std::string> read_strings(hid_t group, const std::string& name, const std::filesystem::path& path,
+                                      const std::string& where) {
+  Handle dataset = open_dataset(group, name, path, where);
+  Handle type(H5Dget_type(dataset.get()), H5Tclose);
+  if (H5Tget_class(type.get()) != H5T_STRING) fail(path, "dataset " + where + " does not hold strings");
+  const auto dims = dataset_dims(dataset.get());
+  if (dims.size() != 1) fail(path, "dataset " + where + " is not a 1-D list of strings");
+  std::vector<std::string> strings(dims[0]);
+  if (dims[0] == 0) return strings;
+  if (H5Tis_variable_str(type.get()) > 0) {
+    std::vector<char*> pointers(dims[0], nullptr);
+    Handle memory_type(H5Tcopy(H5T_C_S1), H5Tclose);
+    H5Tset_size(memory_type.get(), H5T_VARIABLE);
+    if (H5Dread(dataset.get(), memory_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()) < 0) {
+      fail(path, "cannot read dataset " + where);
+    }
+    for (std::size_t i = 0; i < strings.size(); ++i) strings[i] = pointers[i] != nullptr ? pointers[i] : "";
+    Handle space(H5Dget_space(dataset.get()), H5Sclose);
+    H5Dvlen_reclaim(memory_type.get(), space.get(), H5P_DEFAULT, pointers.data());
+    return strings;
+  }
+  const std::size_t size = H5Tget_size(type.get());
+  std::vector<char> bytes(size * dims[0]);
+  if (H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, bytes.data()) < 0) {
+    fail(path, "cannot read dataset " + where);
+  }
+  for (std::size_t i = 0; i < strings.size(); ++i) {
+    const char* begin = bytes.data() + i * size;
+    strings[i].assign(begin, std::find(begin, begin + size, '\0'));
+  }
+  return strings;
+}
+
+Handle create_extendible(hid_t group, const char* name, hid_t file_type, hsize_t chunk,
+                         const std::filesystem::path& path) {
+  const hsize_t zero = 0;
+  const hsize_t unlimited = H5S_UNLIMITED;
+  Handle space(H5Screate_simple(1, &zero, &unlimited), H5Sclose);
+  Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+  H5Pset_chunk(properties.get(), 1, &chunk);
+  H5Pset_shuffle(properties.get());
+  H5Pset_deflate(properties.get(), kDeflateLevel);
+  Handle dataset(H5Dcreate2(group, name, file_type, space.get(), H5P_DEFAULT, properties.get(), H5P_DEFAULT),
+                 H5Dclose);
+  if (!dataset.valid()) fail(path, std::string("cannot create dataset ") + name);
+  return dataset;
+}
+
+void append(hid_t dataset, hid_t memory_type, const void* data, hsize_t count, const std::filesystem::path& path) {
+  if (count == 0) return;
+  const auto dims = dataset_dims(dataset);
+  JETSTUDY_CHECK(dims.size() == 1, "append() is for 1-D datasets");
+  const hsize_t old_size = dims[0];
+  const hsize_t new_size = old_size + count;
+  if (H5Dset_extent(dataset, &new_size) < 0) fail(path, "cannot extend a dataset (disk full?)");
+  Handle file_space(H5Dget_space(dataset), H5Sclose);
+  H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, &old_size, nullptr, &count, nullptr);
+  Handle memory_space(H5Screate_simple(1, &count, nullptr), H5Sclose);
+  if (H5Dwrite(dataset, memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, data) < 0) {
+    fail(path, "cannot write to a dataset (disk full?)");
+  }
+}
+
 }  // namespace jetstudy::core::hdf5

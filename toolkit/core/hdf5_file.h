@@ -18,6 +18,14 @@ class Handle {
   Handle(Handle&& other) noexcept : id_(std::exchange(other.id_, -1)), close_(other.close_) {}
   Handle(const Handle&) = delete;
   Handle& operator=(const Handle&) = delete;
+  Handle& operator=(Handle&& other) noexcept {
+    if (this != &other) {
+      if (id_ >= 0) close_(id_);
+      id_ = std::exchange(other.id_, -1);
+      close_ = other.close_;
+    }
+    return *this;
+  }
   ~Handle() {
     if (id_ >= 0) close_(id_);
   }
@@ -61,5 +69,23 @@ long read_long_attribute(hid_t object, const char* name, const std::filesystem::
 std::vector<hsize_t> read_floats(hid_t group, const std::string& name, std::vector<float>& values,
                                  const std::filesystem::path& path, const std::string& where);
 std::vector<std::string> member_names(hid_t group);
+
+// --- row-wise access for streaming readers and writers (event files, benchmark datasets) ---
+
+// The dataset `name` under `group`; "<path>: dataset <where> is missing" when it is absent.
+Handle open_dataset(hid_t group, const std::string& name, const std::filesystem::path& path, const std::string& where);
+std::vector<hsize_t> dataset_dims(hid_t dataset);
+// Rows [first, first + count) along the first dimension (with all of the others) converted to `memory_type`
+// into `out`, which holds count x (product of the other dimensions) elements.
+void read_rows(hid_t dataset, hid_t memory_type, hsize_t first, hsize_t count, void* out,
+               const std::filesystem::path& path, const std::string& where);
+// A 1-D dataset of fixed- or variable-length strings (e.g. pandas' column names).
+std::vector<std::string> read_strings(hid_t group, const std::string& name, const std::filesystem::path& path,
+                                      const std::string& where);
+// An empty 1-D dataset of `file_type` that grows by append(): chunked by `chunk` elements, shuffle + deflate.
+Handle create_extendible(hid_t group, const char* name, hid_t file_type, hsize_t chunk,
+                         const std::filesystem::path& path);
+// Appends `count` elements of `memory_type` to a 1-D extendible dataset.
+void append(hid_t dataset, hid_t memory_type, const void* data, hsize_t count, const std::filesystem::path& path);
 
 }  // namespace jetstudy::core::hdf5

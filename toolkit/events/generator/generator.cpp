@@ -12,9 +12,7 @@
 
 namespace jetstudy::events::generator {
 
-namespace {
-
-void check_options(const GeneratorOptions& options) {
+void check_generator_options(const GeneratorOptions& options) {
   const auto bad = [](const std::string& what) { throw core::InputError("generator: " + what); };
   if (!std::isfinite(options.pt_min_gev) || !std::isfinite(options.pt_max_gev)) {
     bad("the pT window must be finite numbers of GeV");
@@ -32,18 +30,40 @@ void check_options(const GeneratorOptions& options) {
   if (!(options.pileup_mu >= 0) || !std::isfinite(options.pileup_mu)) {
     bad("pile-up mu must be a finite number >= 0 (got " + std::to_string(options.pileup_mu) + ")");
   }
+  if (options.pt_spectrum == PtSpectrum::falling && !(options.pt_power > 0 && options.pt_power < 20)) {
+    bad("pt_power of a falling spectrum must be in (0, 20) (got " + std::to_string(options.pt_power) + ")");
+  }
+  if (options.process == Process::wprime) {
+    const double threshold = resonance_shape(Process::w).mass_gev + resonance_shape(Process::z).mass_gev;
+    if (!(options.wprime_mass_gev > threshold + 20) || !std::isfinite(options.wprime_mass_gev)) {
+      bad("wprime_mass_gev must be a finite mass above the W Z threshold, > " + std::to_string(threshold + 20) +
+          " GeV (got " + std::to_string(options.wprime_mass_gev) + ")");
+    }
+    const double reach = wprime_w_momentum_gev(options.wprime_mass_gev);
+    if (options.pt_min_gev >= reach) {
+      bad("a W from a " + std::to_string(options.wprime_mass_gev) + " GeV W' has pT up to about " +
+          std::to_string(reach) + " GeV; choose pt_min below that or raise wprime_mass_gev (pt_min " +
+          std::to_string(options.pt_min_gev) + " GeV)");
+    }
+  }
 }
 
-}  // namespace
-
 struct Generator::State {
-  explicit State(const GeneratorOptions& options) : random(options.seed), hard_process(options, shower) {}
+  explicit State(const GeneratorOptions& options)
+      : random(options.seed), hard_process(options, shower), detector(detector_options(options.detector)) {}
+
+  static DetectorOptions detector_options(DetectorLevel level) {
+    DetectorOptions options;
+    options.level = level;
+    return options;
+  }
 
   Random random;
   PartonShower shower;  // before hard_process, which refers to it
   HardProcess hard_process;
   Hadronisation hadronisation;
   SoftInteractions soft;
+  Detector detector;
   std::uint64_t events = 0;
   // Scratch space reused between events.
   std::vector<std::vector<Parton>> showered;
@@ -51,7 +71,7 @@ struct Generator::State {
 };
 
 Generator::Generator(GeneratorOptions options) : options_(options) {
-  check_options(options_);
+  check_generator_options(options_);
   state_ = std::make_unique<State>(options_);
 }
 
@@ -100,18 +120,36 @@ Event Generator::next() {
     const FourVector p = hadron.momentum.boosted_z(scatter.rapidity);
     event.particles.push_back({p.px, p.py, p.pz, p.e, hadron.pid, hadron.charge, false});
   }
+  for (const Hadron& particle : scatter.colourless) {
+    const FourVector p = particle.momentum.boosted_z(scatter.rapidity);
+    event.particles.push_back({p.px, p.py, p.pz, p.e, particle.pid, particle.charge, false});
+  }
   if (options_.underlying_event) s.soft.add_interaction(s.random, false, event.particles);
   s.soft.add_pileup(options_.pileup_mu, s.random, event.particles);
+  if (options_.detector != DetectorLevel::none) return s.detector.simulate(event, s.random);
   return event;
 }
 
 std::string Generator::description() const {
   std::ostringstream text;
-  text << "built-in generator: " << process_name(options_.process) << ", pT " << options_.pt_min_gev << "-"
-       << options_.pt_max_gev << " GeV flat, |eta| < 2";
+  text << "built-in generator: " << process_name(options_.process);
+  if (options_.process == Process::wprime) {
+    text << " (m = " << options_.wprime_mass_gev << " GeV, Z -> " << (options_.wprime_z_invisible ? "nu nu" : "q q")
+         << "), W pT " << options_.pt_min_gev << "-" << options_.pt_max_gev << " GeV from the decay, |eta| < 2";
+  } else {
+    text << ", pT " << options_.pt_min_gev << "-" << options_.pt_max_gev << " GeV ";
+    if (options_.pt_spectrum == PtSpectrum::flat) {
+      text << "flat";
+    } else {
+      text << "falling as pT^-" << options_.pt_power;
+    }
+    text << ", |eta| < 2";
+  }
   if (options_.process == Process::qcd) text << ", quark fraction " << options_.quark_fraction;
   text << ", underlying event " << (options_.underlying_event ? "on" : "off") << ", pile-up mu "
-       << options_.pileup_mu << ", seed " << options_.seed;
+       << options_.pileup_mu;
+  if (options_.detector != DetectorLevel::none) text << ", " << state_->detector.description();
+  text << ", seed " << options_.seed;
   return text.str();
 }
 

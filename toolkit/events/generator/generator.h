@@ -1,7 +1,8 @@
-// jetstudy's built-in Monte Carlo (docs/generator.md): one boosted hard object per event (a QCD parton or a
-// decaying W/Z/H/top), an angular-ordered leading-log parton shower, simple hadronisation, an underlying event
-// and Poisson pile-up. Not Pythia: it models what jet taggers learn (prongs, mass, colour flow, multiplicity,
-// charge) and is reproducible from its seed.
+// jetstudy's built-in Monte Carlo (docs/generator.md): one boosted hard object per event (a QCD parton, a
+// decaying W/Z/H/top, or the W of a W' -> WZ decay), an angular-ordered leading-log parton shower, simple
+// hadronisation, an underlying event, Poisson pile-up and an optional detector (detector.h). Not Pythia: it
+// models what jet taggers learn (prongs, mass, colour flow, multiplicity, charge) and is reproducible from
+// its seed.
 #pragma once
 
 #include <cstdint>
@@ -10,25 +11,51 @@
 #include <vector>
 
 #include "toolkit/events/event.h"
+#include "toolkit/events/generator/detector.h"
 
 namespace jetstudy::events::generator {
 
-enum class Process { qcd, w, z, h, top };
+enum class Process { qcd, w, z, h, top, wprime };
 
-// "qcd", "w", "z", "h", "top"; parse throws core::InputError naming the closest valid name.
+// "qcd", "w", "z", "h", "top", "wprime"; parse throws core::InputError naming the closest valid name.
 Process parse_process(const std::string& name);
 std::string process_name(Process process);
 std::vector<std::string> process_names();
 
+// How the hard object's pT is drawn inside the window: flat, or falling as pT^-n (n = pt_power) like a
+// QCD jet spectrum. "flat", "falling"; parse throws core::InputError naming the valid names.
+enum class PtSpectrum { flat, falling };
+PtSpectrum parse_pt_spectrum(const std::string& name);
+std::string pt_spectrum_name(PtSpectrum spectrum);
+
 struct GeneratorOptions {
   Process process = Process::qcd;
-  double pt_min_gev = 350;         // the hard object's pT is sampled flat in [pt_min_gev, pt_max_gev]
+  double pt_min_gev = 350;         // the hard object's pT is sampled in [pt_min_gev, pt_max_gev]
   double pt_max_gev = 450;
+  PtSpectrum pt_spectrum = PtSpectrum::flat;
+  double pt_power = 5;             // falling spectrum: dN/dpT ~ pT^-pt_power
   double quark_fraction = 0.5;     // qcd only: probability that the hard parton is a light quark, else a gluon
+  // wprime only: the W' mass (width 3 % of it). The jet is the W; its pT comes from the decay (Jacobian peak
+  // near the two-body momentum, ~391 GeV at 800 GeV) and the window selects W's (events outside are redrawn).
+  // 800 GeV puts the jet-images window (W pT 250-300 GeV, arXiv:1511.05190) on the rising Jacobian slope.
+  double wprime_mass_gev = 800;
+  bool wprime_z_invisible = false;  // wprime only: Z -> nu nubar (the W is then the only hadronic boson)
   double pileup_mu = 0;            // mean number of pile-up interactions (Poisson)
   bool underlying_event = true;
+  DetectorLevel detector = DetectorLevel::none;  // none: particles; else towers (+ tracks), detector.h
   std::uint64_t seed = 1;
 };
+
+// Reads a pT window "MIN:MAX" in GeV (as `jetstudy generate --pt 250:300`) into pt_min_gev/pt_max_gev; throws
+// core::InputError "--pt expects MIN:MAX in GeV ..." for anything else. The window is checked by the Generator.
+void parse_pt_window(const std::string& text, GeneratorOptions& options);
+
+// Checks the options as the Generator's constructor does (throws core::InputError saying what is right).
+void check_generator_options(const GeneratorOptions& options);
+
+// The largest pT the W from a W' of this mass reaches in the W' rest frame (the two-body momentum, nominal
+// W and Z masses); a wprime pT window must start below it.
+double wprime_w_momentum_gev(double wprime_mass_gev);
 
 class Generator {
  public:

@@ -1,12 +1,16 @@
-// The hard process of the built-in generator: one boosted object per event -- a light quark or gluon (qcd) or
-// a W, Z, H or top quark with a Breit-Wigner mass -- decayed in its rest frame with exact two-body kinematics
-// and boosted back (W/Z -> q qbar', H -> b bbar, t -> b W(-> q qbar')). Isotropic decay angles (no
-// polarisation). A top first radiates gluons outside its dead cone (PartonShower::radiate_heavy), then decays.
-// Kinematics: PDG review "Kinematics" (two-body decays); masses and widths: PDG 2022.
+// The hard process of the built-in generator: one boosted object per event -- a light quark or gluon (qcd),
+// a W, Z, H or top quark with a Breit-Wigner mass, or the W of a W' -> W Z decay -- decayed in its rest frame
+// with exact two-body kinematics and boosted back (W/Z -> q qbar', H -> b bbar, t -> b W(-> q qbar')).
+// Decay angles: isotropic for a lone W/Z/H; the W in top decays with the helicity fractions F0 = 0.687,
+// FL = 0.311 (NNLO, Czarnecki, Koerner & Piclum, arXiv:1005.2625); W' -> W_L Z_L with sin^2 about the beam
+// and longitudinal W and Z decays (sin^2), as for a heavy vector triplet at large mass (equivalence theorem,
+// Pappadopulo et al., arXiv:1402.4431). A top first radiates gluons outside its dead cone
+// (PartonShower::radiate_heavy), then decays. Kinematics: PDG review "Kinematics"; masses, widths: PDG 2022.
 #pragma once
 
 #include <vector>
 
+#include "toolkit/events/generator/decays.h"
 #include "toolkit/events/generator/four_vector.h"
 #include "toolkit/events/generator/generator.h"
 #include "toolkit/events/generator/parton.h"
@@ -29,6 +33,7 @@ struct HardScatter {
   double rapidity = 0;                  // longitudinal boost to the lab frame
   std::vector<ShowerSeed> seeds;
   std::vector<ResonanceDecay> decays;   // innermost first (the W before its top)
+  std::vector<Hadron> colourless;       // final particles that skip shower and hadronisation (Z -> nu nubar)
 };
 
 struct ResonanceShape {
@@ -43,11 +48,20 @@ class HardProcess {
   static constexpr double kQcdMaxAngle = 1.5;
   // Breit-Wigner masses are kept within this many widths of the pole.
   static constexpr double kBreitWignerWindow = 10;
+  // W': width as a fraction of the mass (a heavy vector triplet with g_V ~ 3 has Gamma/M ~ 3 %), transverse
+  // momentum of the W' from initial-state radiation (exponential, mean), rapidity range, and the number of
+  // draws before a W pT window is declared unreachable.
+  static constexpr double kWprimeRelativeWidth = 0.03;
+  static constexpr double kWprimeMeanPtGeV = 10;
+  static constexpr double kWprimeAbsRapidityMax = 2;
+  static constexpr long kWprimeMaxAttempts = 1000000;
 
   HardProcess(const GeneratorOptions& options, const PartonShower& shower) : options_(options), shower_(shower) {}
   HardScatter sample(Random& random) const;
 
  private:
+  HardScatter sample_wprime(Random& random) const;
+
   GeneratorOptions options_;
   const PartonShower& shower_;
 };
@@ -58,6 +72,20 @@ struct TwoBody {
   FourVector first, second;
 };
 TwoBody decay_two_body(const FourVector& parent, double m1, double m2, Random& random);
+
+// The same with the first daughter at polar angle acos(cos_theta) from `axis` in the parent's rest frame
+// (reached from the lab by a pure boost), at a random azimuth around it.
+TwoBody decay_two_body_polar(const FourVector& parent, double m1, double m2, ThreeVector axis, double cos_theta,
+                             Random& random);
+
+// cos(theta) of the decay angle of a spin-1 boson with helicity -1, 0 or +1 along its flight direction:
+// density (1 - c)^2, 1 - c^2, (1 + c)^2. For a W+ theta is the angle of the down-type antiquark (the charged
+// lepton's place in W -> l nu) to the W's flight direction in its parent's rest frame; for a W- of helicity h
+// the down-type quark follows the density of -h (CP).
+double sample_helicity_cos_theta(int helicity, Random& random);
+
+// The hard object's pT in [pt_min_gev, pt_max_gev], flat or falling as pT^-pt_power.
+double sample_pt(const GeneratorOptions& options, Random& random);
 
 // A mass from a (non-relativistic) Breit-Wigner, truncated to kBreitWignerWindow widths around the pole and
 // below `upper_limit_gev`.

@@ -1,4 +1,4 @@
-// Names of the built-in generator's processes, with "did you mean" for a misspelt one.
+// Names of the built-in generator's processes and pT spectra, with "did you mean" for a misspelt one.
 #include "toolkit/core/closest_name.h"
 #include "toolkit/core/error.h"
 #include "toolkit/events/generator/generator.h"
@@ -12,6 +12,7 @@ struct NamedProcess {
 };
 constexpr NamedProcess kProcesses[] = {
     {"qcd", Process::qcd}, {"w", Process::w}, {"z", Process::z}, {"h", Process::h}, {"top", Process::top},
+    {"wprime", Process::wprime},
 };
 }  // namespace
 
@@ -37,6 +38,37 @@ std::string process_name(Process process) {
   }
   JETSTUDY_CHECK(false, "process without a name");
   return {};
+}
+
+void parse_pt_window(const std::string& text, GeneratorOptions& options) {
+  const auto bad = [&text]() {
+    throw core::InputError("--pt expects MIN:MAX in GeV, e.g. 250:300 (got '" + text + "')");
+  };
+  const auto colon = text.find(':');
+  if (colon == std::string::npos) bad();
+  double values[2] = {0, 0};
+  const std::string parts[2] = {text.substr(0, colon), text.substr(colon + 1)};
+  for (int i = 0; i < 2; ++i) {
+    std::size_t used = 0;
+    try {
+      values[i] = std::stod(parts[i], &used);
+    } catch (const std::exception&) {
+      bad();
+    }
+    if (used != parts[i].size()) bad();
+  }
+  options.pt_min_gev = values[0];
+  options.pt_max_gev = values[1];
+}
+
+PtSpectrum parse_pt_spectrum(const std::string& name) {
+  if (name == "flat") return PtSpectrum::flat;
+  if (name == "falling") return PtSpectrum::falling;
+  throw core::InputError("unknown pT spectrum '" + name + "' (known: flat, falling)");
+}
+
+std::string pt_spectrum_name(PtSpectrum spectrum) {
+  return spectrum == PtSpectrum::flat ? "flat" : "falling";
 }
 
 }  // namespace jetstudy::events::generator
