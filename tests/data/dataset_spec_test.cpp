@@ -55,8 +55,9 @@ TEST_CASE("dataset_spec: bad blocks are refused naming the key and the fix") {
   config["data"]["select"]["mas"] = {0, 300};
   REQUIRE_THROWS_WITH(dataset_spec_from_json(config), Catch::Matchers::Contains("did you mean 'mass'?"));
   config = small_config();
-  config["data"]["jets"]["groom"] = {{"prune", {{"zcut", 0.1}}}};
-  REQUIRE_THROWS_WITH(dataset_spec_from_json(config), Catch::Matchers::Contains("'prune' is not supported yet"));
+  config["data"]["jets"]["groom"] = {{"prun", {{"zcut", 0.1}}}};
+  REQUIRE_THROWS_WITH(dataset_spec_from_json(config), Catch::Matchers::Contains("unknown groomer 'prun'") &&
+                                                           Catch::Matchers::Contains("did you mean 'prune'?"));
   config = small_config();
   config["data"]["source"]["pt"] = {450, 350};
   REQUIRE_THROWS_WITH(dataset_spec_from_json(config), Catch::Matchers::Contains("data.source.pt"));

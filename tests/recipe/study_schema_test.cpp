@@ -30,7 +30,8 @@ TEST_CASE("study_schema: a minimal recipe gets every default filled in") {
       "split": {"train": 0.8, "val": 0.1, "test": 0.1},
       "observers": ["mass", "pt"]
     },
-    "images": {"size": [40, 40], "extent": [[-1.6, 1.6], [-1.6, 1.6]], "channels": ["pt"], "steps": []},
+    "images": {"size": [40, 40], "extent": [[-1.6, 1.6], [-1.6, 1.6]], "channels": ["pt"], "intensity": "pt",
+               "steps": []},
     "model": {"arch": "deeptop", "filters": [8, 8, 8, 8], "kernel": 4, "padding": 1, "pool_after": [2], "pool": 2,
               "dense": [64, 64, 64], "dropout": 0.0},
     "loss": {"name": "bce"},
@@ -112,4 +113,21 @@ TEST_CASE("study_schema: image steps, metrics and expectations are normalised") 
   REQUIRE_THROWS_WITH(load_fixture("good_minimal.yaml", {"train.device=gpu"}),
                       Equals("--set train.device=gpu: train.device: expected auto, cpu, cuda or cuda:N, got 'gpu'"));
   CHECK(load_fixture("good_minimal.yaml", {"train.threads=4"}).config["train"]["threads"] == 4);
+}
+
+TEST_CASE("study_schema: each groomer gets its defaults, only one groomer at a time, observers from the components") {
+  CHECK(load_fixture("good_minimal.yaml", {"data.jets.groom={soft_drop: {beta: 1}}"}).config["data"]["jets"]["groom"] ==
+        json::parse(R"({"soft_drop": {"beta": 1.0, "zcut": 0.1}})"));
+  CHECK(load_fixture("good_minimal.yaml", {"data.jets.groom={mmdt: {}}"}).config["data"]["jets"]["groom"] ==
+        json::parse(R"({"mmdt": {"zcut": 0.1, "mu": 1.0}})"));
+  CHECK(load_fixture("good_minimal.yaml", {"data.jets.groom={prune: {zcut: 0.2}}"}).config["data"]["jets"]["groom"] ==
+        json::parse(R"({"prune": {"zcut": 0.2, "rcut_factor": 0.5}})"));
+  REQUIRE_THROWS_WITH(load_fixture("good_minimal.yaml", {"data.jets.groom={trim: {}, mmdt: {}}"}),
+                      Contains("data.jets.groom: choose one groomer, got 2 (mmdt, trim)"));
+  REQUIRE_THROWS_WITH(load_fixture("good_minimal.yaml", {"data.jets.groom={sofdrop: {}}"}),
+                      Contains("did you mean 'soft_drop'?"));
+  CHECK(load_fixture("good_minimal.yaml", {"data.observers=[mass, tau21, nconst]"}).config["data"]["observers"] ==
+        json::array({"mass", "tau21", "nconst"}));
+  REQUIRE_THROWS_WITH(load_fixture("good_minimal.yaml", {"data.observers=[tau12]"}),
+                      Contains("unknown observer 'tau12'; did you mean"));
 }

@@ -54,6 +54,7 @@ inline StudyComponents test_components() {
                                      "leading_subjet", "what lands on the centre")})},
       {"flip", "flip so the hardest half is on the right", Schema::map({})}};
   c.metrics = {"auc", "rejection", "sic_max", "accuracy"};
+  c.observers = {"mass", "pt", "eta", "tau21", "tau32", "nconst"};
   return c;
 }
 

@@ -54,6 +54,53 @@ GeneratorSource source_from_json(const json& source) {
   return out;
 }
 
+// data.jets.groom: a map with exactly one of trim, prune, soft_drop, mmdt (docs/jets.md).
+jets::GroomSpec groom_from_json(const json& groom) {
+  const std::vector<std::string> known = {"trim", "prune", "soft_drop", "mmdt"};
+  if (!groom.is_object()) throw core::InputError("data.jets.groom: expected a map, got " + groom.dump());
+  if (groom.size() > 1) {
+    throw core::InputError("data.jets.groom: choose one groomer, got " + std::to_string(groom.size()) + " (" +
+                           groom.dump() + ")");
+  }
+  jets::GroomSpec out;
+  for (const auto& [name, given] : groom.items()) {
+    const json options = given.is_null() ? json::object() : given;
+    const std::string where = "data.jets.groom." + name;
+    if (!options.is_object()) throw core::InputError(where + ": expected a map of options, got " + options.dump());
+    if (name == "trim") {
+      jets::TrimSpec trim;
+      trim.subjet_R = number_at(options, "R", trim.subjet_R, where);
+      trim.fcut = number_at(options, "fcut", trim.fcut, where);
+      out = trim;
+    } else if (name == "prune") {
+      jets::PruneSpec prune;
+      prune.zcut = number_at(options, "zcut", prune.zcut, where);
+      prune.rcut_factor = number_at(options, "rcut_factor", prune.rcut_factor, where);
+      out = prune;
+    } else if (name == "soft_drop") {
+      jets::SoftDropSpec soft_drop;
+      soft_drop.beta = number_at(options, "beta", soft_drop.beta, where);
+      soft_drop.zcut = number_at(options, "zcut", soft_drop.zcut, where);
+      soft_drop.R0 = number_at(options, "R0", soft_drop.R0, where);
+      out = soft_drop;
+    } else if (name == "mmdt") {
+      jets::MmdtSpec mmdt;
+      mmdt.zcut = number_at(options, "zcut", mmdt.zcut, where);
+      mmdt.mu = number_at(options, "mu", mmdt.mu, where);
+      out = mmdt;
+    } else {
+      throw core::InputError("data.jets.groom: unknown groomer '" + name + "' (known: trim, prune, soft_drop, mmdt)" +
+                             core::did_you_mean(name, known));
+    }
+  }
+  try {
+    jets::check_groom(out);
+  } catch (const core::InputError& error) {
+    throw core::InputError("data.jets.groom." + jets::groom_name(out) + ": " + error.what());
+  }
+  return out;
+}
+
 jets::JetSpec jet_spec_from_json(const json& block) {
   jets::JetSpec spec;
   if (block.is_null()) return spec;
@@ -63,20 +110,9 @@ jets::JetSpec jet_spec_from_json(const json& block) {
   spec.pt_min_gev = number_at(block, "ptmin", spec.pt_min_gev, "data.jets");
   spec.abs_eta_max = number_at(block, "abs_eta_max", spec.abs_eta_max, "data.jets");
   spec.subjet_R = number_at(block, "subjet_R", spec.subjet_R, "data.jets");
-  if (block.contains("groom") && !block["groom"].is_null()) {
-    const auto& groom = block["groom"];
-    if (!groom.is_object()) throw core::InputError("data.jets.groom: expected a map, got " + groom.dump());
-    for (const auto& [name, options] : groom.items()) {
-      if (name != "trim") {
-        throw core::InputError("data.jets.groom: '" + name + "' is not supported yet (known: trim)" +
-                               core::did_you_mean(name, {"trim"}));
-      }
-      jets::TrimSpec trim;
-      trim.subjet_R = number_at(options, "R", trim.subjet_R, "data.jets.groom.trim");
-      trim.fcut = number_at(options, "fcut", trim.fcut, "data.jets.groom.trim");
-      spec.trim = trim;
-    }
-  }
+  if (block.contains("groom") && !block["groom"].is_null()) spec.groom = groom_from_json(block["groom"]);
+  // The older JetSpec::trim mirrors a trimming groom for callers that still read it.
+  if (const auto* trim = std::get_if<jets::TrimSpec>(&spec.groom)) spec.trim = *trim;
   return spec;
 }
 
@@ -106,6 +142,7 @@ DatasetSpec dataset_spec_from_json(const json& config) {
   DatasetSpec spec;
   spec.source = source_from_json(data["source"]);
   spec.jets = jet_spec_from_json(data.contains("jets") ? data["jets"] : json(nullptr));
+  spec.jets.max_jets = 1;  // a jet-image dataset holds the leading jet of each event
   spec.select = selection_from_json(data.contains("select") ? data["select"] : json(nullptr));
   spec.split = split_from_json(data.contains("split") ? data["split"] : json(nullptr));
   if (data.contains("observers")) {

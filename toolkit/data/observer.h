@@ -1,5 +1,6 @@
 // Observers (spectators): per-jet quantities that travel with the images for metrics, plots and mass
-// decorrelation, but never reach the network. Now the jet's mass, pT and pseudorapidity.
+// decorrelation, but never reach the network: kinematics, N-subjettiness, energy-correlation ratios, jet
+// charge, width, pT_D and the constituent count (definitions and papers: docs/jets.md, toolkit/jets/).
 #pragma once
 
 #include <string>

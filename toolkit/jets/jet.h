@@ -22,6 +22,7 @@ struct Jet {
   double px = 0, py = 0, pz = 0, e = 0;
   std::vector<Constituent> constituents;  // after grooming, if the jet was groomed
   std::vector<Subjet> subjets;            // pT-ordered (leading first); see JetFinder for how they are made
+  double R = 0;                           // radius of the algorithm that found it (0: unknown, e.g. built by hand)
 };
 
 }  // namespace jetstudy::jets

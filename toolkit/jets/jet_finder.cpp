@@ -4,11 +4,11 @@
 #include <sstream>
 
 #include <fastjet/ClusterSequence.hh>
-#include <fastjet/Selector.hh>
-#include <fastjet/tools/Filter.hh>
 
 #include "toolkit/core/closest_name.h"
 #include "toolkit/core/error.h"
+#include "toolkit/jets/groomer.h"
+#include "toolkit/jets/pseudojets.h"
 
 namespace jetstudy::jets {
 
@@ -43,15 +43,6 @@ bool is_neutrino(int pid) {
   return magnitude == 12 || magnitude == 14 || magnitude == 16;
 }
 
-double mass_of(const fastjet::PseudoJet& jet) {
-  const double m2 = jet.m2();
-  return m2 > 0 ? std::sqrt(m2) : 0.0;  // tiny negative m^2 from rounding: a massless jet
-}
-
-Subjet to_subjet(const fastjet::PseudoJet& jet) {
-  return {jet.pt(), jet.pseudorapidity(), jet.phi_std(), mass_of(jet)};
-}
-
 }  // namespace
 
 JetFinder::JetFinder(JetSpec spec) : spec_(std::move(spec)) {
@@ -63,14 +54,22 @@ JetFinder::JetFinder(JetSpec spec) : spec_(std::move(spec)) {
   if (!positive(spec_.subjet_R)) {
     throw core::InputError("subjet radius must be > 0 (got " + std::to_string(spec_.subjet_R) + ")");
   }
-  if (spec_.trim) {
-    if (!positive(spec_.trim->subjet_R)) {
-      throw core::InputError("trimming subjet radius must be > 0 (got " + std::to_string(spec_.trim->subjet_R) + ")");
-    }
-    if (!(spec_.trim->fcut >= 0 && spec_.trim->fcut < 1)) {
-      throw core::InputError("trimming fcut must be in [0, 1) (got " + std::to_string(spec_.trim->fcut) + ")");
-    }
+  if (spec_.exclusive_subjets < 0) {
+    throw core::InputError("exclusive subjets N must be >= 0 (0: none; got " + std::to_string(spec_.exclusive_subjets) +
+                           ")");
   }
+  // The older `trim` field and `groom` must agree; afterwards both say the same thing.
+  if (spec_.trim) {
+    if (std::holds_alternative<NoGroom>(spec_.groom)) {
+      spec_.groom = *spec_.trim;
+    } else if (spec_.groom != GroomSpec(*spec_.trim)) {
+      throw core::InputError("jets: both `trim` and `groom` (" + groom_name(spec_.groom) +
+                             ") are set to different groomers; set only `groom`");
+    }
+  } else if (const auto* trim = std::get_if<TrimSpec>(&spec_.groom)) {
+    spec_.trim = *trim;
+  }
+  check_groom(spec_.groom);
   // FastJet's banner goes to stdout on first use; library code never prints.
   fastjet::ClusterSequence::set_fastjet_banner_stream(nullptr);
 }
@@ -95,21 +94,18 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
   const fastjet::JetDefinition definition(parse_algorithm(spec_.algorithm), spec_.R, fastjet::E_scheme,
                                           fastjet::Best);
   const fastjet::ClusterSequence sequence(inputs, definition);
-  std::vector<fastjet::PseudoJet> found = fastjet::sorted_by_pt(sequence.inclusive_jets(0.0));
+  std::vector<fastjet::PseudoJet> found = fastjet::sorted_by_pt(sequence.inclusive_jets(spec_.pt_min_gev));
+  // Grooming, constituents and subjets cost more than the clustering: do them only for the jets asked for.
+  if (spec_.max_jets > 0 && found.size() > static_cast<std::size_t>(spec_.max_jets)) found.resize(spec_.max_jets);
 
-  std::optional<fastjet::Filter> trimmer;
-  if (spec_.trim) {
-    trimmer.emplace(fastjet::JetDefinition(fastjet::kt_algorithm, spec_.trim->subjet_R),
-                    fastjet::SelectorPtFractionMin(spec_.trim->fcut));
-  }
-  const fastjet::JetDefinition subjet_definition(fastjet::kt_algorithm, spec_.subjet_R, fastjet::E_scheme,
-                                                 fastjet::N2Plain);
+  const std::unique_ptr<fastjet::Transformer> groomer = make_groomer(spec_.groom, spec_.R);
+  const bool trimming = std::holds_alternative<TrimSpec>(spec_.groom);
 
   std::vector<Jet> jets;
   for (const fastjet::PseudoJet& candidate : found) {
     // Grooming can only lower pT: skip jets already below the threshold.
     if (candidate.pt() < spec_.pt_min_gev) continue;
-    const fastjet::PseudoJet jet = trimmer ? (*trimmer)(candidate) : candidate;
+    const fastjet::PseudoJet jet = groomer ? (*groomer)(candidate) : candidate;
     if (jet.pt() < spec_.pt_min_gev || std::abs(jet.pseudorapidity()) > spec_.abs_eta_max) continue;
 
     Jet out;
@@ -121,6 +117,7 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
     out.py = jet.py();
     out.pz = jet.pz();
     out.e = jet.e();
+    out.R = spec_.R;
     const std::vector<fastjet::PseudoJet> constituents = fastjet::sorted_by_pt(jet.constituents());
     out.constituents.reserve(constituents.size());
     for (const fastjet::PseudoJet& c : constituents) {
@@ -128,15 +125,14 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
       out.constituents.push_back(
           {c.pt(), c.pseudorapidity(), c.phi_std(), c.e(), particle.pid, particle.charge, particle.from_pileup});
     }
-    if (trimmer) {
+    if (spec_.exclusive_subjets > 0) {
+      out.subjets = exclusive_kt_subjets(constituents, spec_.exclusive_subjets);
+    } else if (trimming) {
       for (const fastjet::PseudoJet& piece : fastjet::sorted_by_pt(jet.pieces())) {
         out.subjets.push_back(to_subjet(piece));
       }
     } else {
-      const fastjet::ClusterSequence subjet_sequence(constituents, subjet_definition);
-      for (const fastjet::PseudoJet& piece : fastjet::sorted_by_pt(subjet_sequence.inclusive_jets(0.0))) {
-        out.subjets.push_back(to_subjet(piece));
-      }
+      out.subjets = inclusive_kt_subjets(constituents, spec_.subjet_R);
     }
     jets.push_back(std::move(out));
   }
@@ -148,8 +144,9 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
 std::string JetFinder::description() const {
   std::ostringstream text;
   text << spec_.algorithm << " R=" << spec_.R;
-  if (spec_.trim) text << ", trimmed (kT R_sub=" << spec_.trim->subjet_R << ", fcut=" << spec_.trim->fcut << ")";
-  else text << ", kT subjets R=" << spec_.subjet_R;
+  if (!std::holds_alternative<NoGroom>(spec_.groom)) text << ", " << describe_groom(spec_.groom);
+  if (spec_.exclusive_subjets > 0) text << ", " << spec_.exclusive_subjets << " exclusive kT subjets";
+  else if (!std::holds_alternative<TrimSpec>(spec_.groom)) text << ", kT subjets R=" << spec_.subjet_R;
   if (spec_.pt_min_gev > 0) text << ", pT > " << spec_.pt_min_gev << " GeV";
   if (spec_.abs_eta_max < 10) text << ", |eta| < " << spec_.abs_eta_max;
   if (spec_.include_neutrinos) text << ", neutrinos included";

@@ -1,5 +1,6 @@
 // Jets from events with FastJet (Cacciari, Salam, Soyez, arXiv:1111.6097): anti-kT / kT / Cambridge-Aachen,
-// optionally trimmed (Krohn, Thaler, Wang, arXiv:0912.1342).
+// optionally groomed: trimming (arXiv:0912.1342), pruning (arXiv:0903.5081), soft drop (arXiv:1402.2657) or
+// mMDT (arXiv:1307.0007); see groom_spec.h and docs/jets.md.
 #pragma once
 
 #include <optional>
@@ -7,31 +8,37 @@
 #include <vector>
 
 #include "toolkit/events/event.h"
+#include "toolkit/jets/groom_spec.h"
 #include "toolkit/jets/jet.h"
 
 namespace jetstudy::jets {
-
-struct TrimSpec {
-  double subjet_R = 0.2;  // kT subjets of this radius ...
-  double fcut = 0.05;     // ... are kept if pT_subjet > fcut * pT_jet
-};
 
 struct JetSpec {
   std::string algorithm = "antikt";  // antikt | kt | cambridge
   double R = 1.0;
   double pt_min_gev = 0;             // jets below this pT (after grooming) are dropped
   double abs_eta_max = 10;           // jets with |eta| above this are dropped
+  GroomSpec groom;                   // NoGroom by default
+  // The older spelling of groom = TrimSpec{...}, kept for existing callers. Setting both to different groomers
+  // is an InputError; the finder's spec() has them consistent.
   std::optional<TrimSpec> trim;
-  double subjet_R = 0.2;             // kT subjet radius used when not trimming
+  double subjet_R = 0.2;             // kT subjet radius used when neither trimming nor exclusive subjets apply
+  int exclusive_subjets = 0;         // N > 0: Jet::subjets are the N exclusive kT subjets (fewer if too few
+                                     // constituents; see subjets.h)
   bool include_neutrinos = false;    // neutrinos (|pid| 12, 14, 16) are invisible: left out unless asked
+  int max_jets = 0;                  // N > 0: only the N hardest jets (by pT before grooming) are groomed and
+                                     // returned; 0 = all. Jet-image datasets use the leading jet only.
 };
 
 class JetFinder {
  public:
-  explicit JetFinder(JetSpec spec);  // throws core::InputError for an unknown algorithm or R <= 0
+  // Throws core::InputError for an unknown algorithm, R <= 0, a groomer parameter out of range, or trim and
+  // groom naming different groomers.
+  explicit JetFinder(JetSpec spec);
   // Particles with non-finite momenta or E < 0 throw core::InputError naming the event and particle index.
-  // Jets of one event, pT-ordered, each with its (groomed) constituents and its kT subjets (the trimming
-  // subjets that survived when trimming, else inclusive kT subjets of radius subjet_R), pT-ordered.
+  // Jets of one event, pT-ordered, each with its (groomed) constituents and Jet::R set, and its subjets,
+  // pT-ordered: the N exclusive kT subjets if exclusive_subjets = N > 0, else the trimming subjets that
+  // survived when trimming, else inclusive kT subjets of radius subjet_R.
   std::vector<Jet> find(const events::Event& event) const;
   std::string description() const;
   const JetSpec& spec() const { return spec_; }

@@ -46,18 +46,46 @@ Schema split_schema() {
 }
 
 Schema data_schema(const StudyComponents& c) {
+  const Schema zcut = Schema::number().min(0).less_than(1);
   const Schema trim = Schema::map({
       Field::defaulted("R", Schema::number().greater_than(0), 0.2, "subjet radius of the kT reclustering"),
       Field::defaulted("fcut", Schema::number().greater_than(0).less_than(1), 0.05,
                        "subjets below fcut x jet pT are removed"),
   });
+  const Schema prune = Schema::map({
+      Field::defaulted("zcut", zcut, 0.1, "a C/A merging softer than zcut x pT of the pair ..."),
+      Field::defaulted("rcut_factor", Schema::number().greater_than(0), 0.5,
+                       "... and wider than rcut_factor x 2m/pT is pruned away"),
+  });
+  const Schema soft_drop = Schema::map({
+      Field::defaulted("beta", Schema::number().min(0), 0.0, "angular exponent; 0 is mMDT"),
+      Field::defaulted("zcut", zcut, 0.1, "keep the first C/A splitting with z > zcut (dR/R0)^beta"),
+      Field::optional("R0", Schema::number().greater_than(0), "angular normalisation; absent means the jet R"),
+  });
+  const Schema mmdt = Schema::map({
+      Field::defaulted("zcut", zcut, 0.1, "keep the first C/A splitting with z > zcut"),
+      Field::defaulted("mu", Schema::number().greater_than(0).max(1), 1.0,
+                       "mass drop: also require max(m1, m2) < mu m; 1 means no mass-drop condition"),
+  });
+  const Schema groom =
+      Schema::map({
+                      Field::optional("trim", trim, "trimming (arXiv:0912.1342)"),
+                      Field::optional("prune", prune, "pruning (arXiv:0903.5081)"),
+                      Field::optional("soft_drop", soft_drop, "soft drop (arXiv:1402.2657)"),
+                      Field::optional("mmdt", mmdt, "modified mass-drop tagger (arXiv:1307.0007)"),
+                  })
+          .satisfying([](const json& chosen) -> std::optional<std::string> {
+            if (chosen.size() <= 1) return std::nullopt;
+            std::string names;
+            for (const auto& [name, options] : chosen.items()) names += (names.empty() ? "" : ", ") + name;
+            return "choose one groomer, got " + std::to_string(chosen.size()) + " (" + names + ")";
+          });
   const Schema jets = Schema::map({
       Field::defaulted("algorithm", Schema::one_of({"antikt", "kt", "cambridge"}, "jet algorithm"), "antikt",
                        "clustering algorithm (FastJet)"),
       Field::defaulted("R", Schema::number().greater_than(0), 1.0, "jet radius"),
       Field::defaulted("ptmin", Schema::number().min(0), 0.0, "minimum jet pT in GeV"),
-      Field::optional("groom", Schema::map({Field::optional("trim", trim, "trimming (arXiv:0912.1342)")}),
-                      "grooming applied to each jet; absent means none"),
+      Field::optional("groom", groom, "grooming applied to each jet (one of trim, prune, soft_drop, mmdt); absent means none"),
   });
   const Schema select = Schema::map({
       Field::optional("pt", interval(), "keep jets with pT in [min, max] GeV"),
@@ -69,7 +97,7 @@ Schema data_schema(const StudyComponents& c) {
       Field::defaulted("jets", jets, json::object(), "how jets are built from the events"),
       Field::defaulted("select", select, json::object(), "jet selection windows"),
       Field::defaulted("split", split_schema(), json::object(), "train/val/test fractions"),
-      Field::defaulted("observers", Schema::list(Schema::one_of({"mass", "pt", "eta"}, "observer")),
+      Field::defaulted("observers", Schema::list(Schema::one_of(c.observers, "observer")),
                        json::array({"mass", "pt"}), "jet observables kept for metrics, never fed to the network"),
   });
 }
@@ -80,8 +108,9 @@ Schema images_schema(const StudyComponents& c) {
                        "pixels in eta and phi"),
       Field::defaulted("extent", Schema::list(interval()).length(2), json::array({json::array({-1.6, 1.6}), json::array({-1.6, 1.6})}),
                        "[[eta_min, eta_max], [phi_min, phi_max]] relative to the jet axis, radians"),
-      Field::defaulted("channels", Schema::list(Schema::one_of({"pt"}, "channel")).min_length(1), json::array({"pt"}),
+      Field::defaulted("channels", Schema::list(c.image_channel).min_length(1), json::array({"pt"}),
                        "what each image channel holds"),
+      Field::defaulted("intensity", c.image_intensity, "pt", "what a pixel sums: pt, e or et of its particles"),
       Field::defaulted("steps", Schema::steps(c.image_steps, "image step"), json::array(),
                        "preprocessing steps, applied in order"),
   });

@@ -18,6 +18,9 @@ struct StudyComponents {
   std::vector<NamedSchema> optimizers;     // train.optimizer variants by `name`
   std::vector<NamedSchema> image_steps;    // images.steps items by name
   std::vector<std::string> metrics;        // evaluate: names; "rejection@0.3" matches `name@number`
+  std::vector<std::string> observers;      // data.observers: names (data::observer_names())
+  Schema image_channel = Schema::one_of({"pt"}, "channel");      // one entry of images.channels
+  Schema image_intensity = Schema::one_of({"pt"}, "intensity");  // images.intensity
 };
 
 Schema study_schema(const StudyComponents& components);
