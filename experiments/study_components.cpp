@@ -2,7 +2,9 @@
 
 #include "experiments/experiment.h"
 #include "toolkit/core/registry.h"
+#include "toolkit/data/observer.h"
 #include "toolkit/events/generator/generator.h"
+#include "toolkit/images/step_schemas.h"
 #include "toolkit/losses/builtin.h"
 #include "toolkit/metrics/evaluate.h"
 #include "toolkit/models/builtin.h"
@@ -31,13 +33,6 @@ recipe::NamedSchema generator_source() {
           })};
 }
 
-// images.steps: the steps this version provides, with their options.
-std::vector<recipe::NamedSchema> image_step_schemas() {
-  return {{"center", "move the chosen axis to the image centre",
-           Schema::map({Field::defaulted("on", Schema::one_of({"leading_subjet", "pt_centroid", "jet_axis"}, "axis"),
-                                         "leading_subjet", "which axis lands on the central pixel")})}};
-}
-
 // The schema accepts `name` and, for parametrised metrics, `name@number` ("rejection@0.3").
 std::vector<std::string> metric_base_names() {
   std::vector<std::string> names;
@@ -54,8 +49,11 @@ const recipe::StudyComponents& study_components() {
       .architectures = models::architecture_schemas(),
       .losses = losses::loss_schemas(),
       .optimizers = train::optimizer_schemas(),
-      .image_steps = image_step_schemas(),
+      .image_steps = images::image_step_schemas(),  // toolkit/images/step_schemas.cpp
       .metrics = metric_base_names(),
+      .observers = data::observer_names(),
+      .image_channel = images::image_channel_schema(),
+      .image_intensity = images::image_intensity_schema(),
   };
   return kComponents;
 }

@@ -1,28 +1,78 @@
-// Image channels: what each pixel sums over the constituents that fall into it. Now only `pt` (the DeepTop
-// calorimeter-like image, arXiv:1701.08784); charged/neutral pT, counts and jet charge (Komiske, Metodiev,
-// Schwartz, arXiv:1612.01551) join as more enum values.
+// Image channels: what each pixel sums over the constituents that fall into it, one image plane per channel
+// (C x H x W). `pt` is the DeepTop calorimeter-like image (arXiv:1701.08784); charged/neutral pT and charged
+// multiplicity are the colours of Komiske, Metodiev, Schwartz, "Deep learning in color" (arXiv:1612.01551);
+// the per-pixel jet charge follows Fraser & Schwartz (arXiv:1803.08066) with the jet charge Q_kappa of Krohn,
+// Lin, Schwartz, Waalewijn (arXiv:1209.2421):
+//   jet_charge pixel = sum_{i in pixel} q_i pT_i^kappa / (pT_jet)^kappa,
+// so the pixels of a jet add up to its jet charge Q_kappa (every channel is a sum over constituents, which is
+// what lets channels of different resolutions be summed or up-sampled onto one grid).
 #pragma once
 
+#include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "toolkit/images/intensity.h"
 #include "toolkit/images/jet_frame.h"
 
 namespace jetstudy::images {
 
 enum class Channel {
-  pt,  // sum of constituent pT, GeV
+  pt,             // sum of the intensity (pT by default, or E, E_T) of all constituents
+  charged_pt,     // the same over charged constituents
+  neutral_pt,     // the same over neutral constituents
+  charged_count,  // number of charged constituents
+  muon_count,     // number of muons (|pid| = 13)
+  jet_charge,     // sum q pT^kappa / pT_jet^kappa
 };
 
-// "pt"; parse throws core::InputError naming the closest valid name.
+// How a channel with a coarser grid than the image is brought onto it (a finer one is always summed).
+enum class Upsample {
+  nearest,   // each fine pixel takes its share of the coarse pixel it lies in (the total is kept exactly)
+  bilinear,  // the coarse density interpolated at fine pixel centres, rescaled so the total is kept
+};
+
+// One image plane: which channel, its kappa (jet_charge only) and optionally its own pixel grid over the
+// same extent (tracks finer than towers): 0 x 0 means the image grid.
+struct ChannelSpec {
+  Channel channel = Channel::pt;
+  double kappa = 0.5;
+  std::int64_t eta_pixels = 0, phi_pixels = 0;
+  Upsample upsample = Upsample::nearest;
+
+  bool has_own_grid() const { return eta_pixels > 0; }
+};
+
+// "pt", "charged_pt", ...; parse throws core::InputError naming the closest valid name.
 Channel parse_channel(const std::string& name);
 std::string channel_name(Channel channel);
 std::vector<std::string> channel_names();
+Upsample parse_upsample(const std::string& name);
+std::string upsample_name(Upsample upsample);
 
-// What one constituent adds to a pixel of this channel.
-inline double channel_value(Channel channel, const FramePoint& constituent) {
-  switch (channel) {
-    case Channel::pt: return constituent.pt;
+// One entry of `images.channels`: a name ("charged_pt") or a map
+//   {name: jet_charge, kappa: 0.3}   {name: charged_pt, size: [80, 80]}   {name: pt, size: [20, 20], upsample: bilinear}
+// Throws core::InputError for anything else.
+ChannelSpec channel_spec_from_json(const nlohmann::json& entry);
+// "pt", "jet_charge(kappa=0.3)", "charged_pt@80x80", "pt@20x20/bilinear"
+std::string channel_description(const ChannelSpec& spec);
+
+// What one constituent adds to a pixel of this channel; jet_pt is the jet's pT in GeV (for jet_charge).
+inline double channel_value(const ChannelSpec& spec, Intensity intensity, double jet_pt, const FramePoint& c) {
+  const auto energy = [&] { return intensity == Intensity::pt ? c.pt : intensity == Intensity::e ? c.e : c.et; };
+  switch (spec.channel) {
+    case Channel::pt: return energy();
+    case Channel::charged_pt: return c.charge != 0 ? energy() : 0.0;
+    case Channel::neutral_pt: return c.charge == 0 ? energy() : 0.0;
+    case Channel::charged_count: return c.charge != 0 ? 1.0 : 0.0;
+    case Channel::muon_count: return (c.pid == 13 || c.pid == -13) ? 1.0 : 0.0;
+    case Channel::jet_charge: {
+      if (c.charge == 0 || jet_pt <= 0) return 0.0;
+      return c.charge * std::pow(c.pt / jet_pt, spec.kappa);
+    }
   }
   return 0;
 }

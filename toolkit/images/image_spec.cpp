@@ -44,15 +44,21 @@ ImageSpec image_spec_from_json(const nlohmann::json& block) {
                            block["extent"].dump());
   }
 
+  if (block.contains("intensity")) {
+    if (!block["intensity"].is_string()) {
+      throw core::InputError("images.intensity: expected pt, e or et, got " + block["intensity"].dump());
+    }
+    spec.intensity = parse_intensity(block["intensity"].get<std::string>());
+  }
+
   if (block.contains("channels")) {
     const auto& channels = block["channels"];
     if (!channels.is_array() || channels.empty()) {
-      throw core::InputError("images.channels: expected a non-empty list of channel names, got " + channels.dump());
+      throw core::InputError("images.channels: expected a non-empty list of channels, got " + channels.dump());
     }
     spec.channels.clear();
     for (const auto& name : channels) {
-      if (!name.is_string()) throw core::InputError("images.channels: expected names, got " + name.dump());
-      spec.channels.push_back(parse_channel(name.get<std::string>()));
+      spec.channels.push_back(channel_spec_from_json(name));
     }
   }
 
@@ -61,7 +67,13 @@ ImageSpec image_spec_from_json(const nlohmann::json& block) {
     if (!steps.is_array()) throw core::InputError("images.steps: expected a list, got " + steps.dump());
     for (const auto& entry : steps) {
       auto step = make_step(entry);
-      if (step.constituent_step) {
+      if (!spec.dataset_steps.empty()) {
+        throw core::InputError("images.steps: '" + spec.dataset_steps.back()->description() +
+                               "' uses statistics of the finished training images, so it must be the last step");
+      }
+      if (step.dataset_step) {
+        spec.dataset_steps.push_back(std::move(step.dataset_step));
+      } else if (step.constituent_step) {
         if (!spec.image_steps.empty()) {
           throw core::InputError("images.steps: '" + step.constituent_step->description() +
                                  "' moves constituents, so it must come before the image step '" +
@@ -73,6 +85,8 @@ ImageSpec image_spec_from_json(const nlohmann::json& block) {
       }
     }
   }
+  ImageGeometry geometry{spec.eta_pixels, spec.phi_pixels, spec.extent};
+  for (const auto& step : spec.image_steps) geometry = step->output_geometry(geometry);  // a crop checks its size
   return spec;
 }
 

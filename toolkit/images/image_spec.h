@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "toolkit/images/channel.h"
+#include "toolkit/images/intensity.h"
 #include "toolkit/images/pixel_grid.h"
 #include "toolkit/images/step.h"
 
@@ -20,16 +21,23 @@ struct ImageSpec {
   std::int64_t eta_pixels = 40;  // H
   std::int64_t phi_pixels = 40;  // W
   Extent extent;                 // default [-1.6, 1.6] x [-1.6, 1.6]
-  std::vector<Channel> channels{Channel::pt};
-  // Applied in order: all constituent steps (before pixelisation), then all image steps (after).
+  Intensity intensity = Intensity::pt;  // what the pt, charged_pt, neutral_pt channels sum
+  std::vector<ChannelSpec> channels{ChannelSpec{}};
+  // Applied in order: all constituent steps (before pixelisation), then all image steps (after). ImageBuilder
+  // runs both; dataset steps (normalize standardize) need the training split, so the dataset builder fits and
+  // applies them (each an unfitted prototype: take an unfitted_copy()).
   std::vector<std::shared_ptr<const ConstituentStep>> constituent_steps;
   std::vector<std::shared_ptr<const ImageStep>> image_steps;
+  std::vector<std::shared_ptr<const DatasetImageStep>> dataset_steps;
 };
 
 // From the recipe's (validated, defaults filled) `images` block:
-//   {"size":[40,40],"extent":[[-1.6,1.6],[-1.6,1.6]],"channels":["pt"],"steps":[{"center":{"on":"leading_subjet"}}]}
+//   {"size":[40,40],"extent":[[-1.6,1.6],[-1.6,1.6]],"intensity":"pt",
+//    "channels":["pt",{"name":"jet_charge","kappa":0.3},{"name":"charged_pt","size":[80,80]}],
+//    "steps":[{"center":{"on":"leading_subjet"}},{"rotate":{"to":"principal_axis","when":"before"}}]}
 // Missing keys take the defaults above. Throws core::InputError for anything it cannot use, e.g. an extent
-// that does not contain the centre or an image step listed before a constituent step.
+// that does not contain the centre, an image step listed before a constituent step, or a step after
+// normalize standardize.
 ImageSpec image_spec_from_json(const nlohmann::json& images_block);
 
 }  // namespace jetstudy::images

@@ -1,5 +1,7 @@
 #include "toolkit/images/jet_frame.h"
 
+#include <cmath>
+
 #include "toolkit/images/angles.h"
 
 namespace jetstudy::images {
@@ -9,7 +11,8 @@ JetFrame make_jet_frame(const jets::Jet& jet) {
   frame.jet_pt = jet.pt;
   frame.constituents.reserve(jet.constituents.size());
   for (const auto& c : jet.constituents) {
-    frame.constituents.push_back({c.eta - jet.eta, delta_phi(c.phi, jet.phi), c.pt, c.pid, c.charge});
+    frame.constituents.push_back(
+        {c.eta - jet.eta, delta_phi(c.phi, jet.phi), c.pt, c.pid, c.charge, c.e, c.e / std::cosh(c.eta)});
   }
   frame.subjets.reserve(jet.subjets.size());
   for (const auto& s : jet.subjets) {

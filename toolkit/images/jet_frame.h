@@ -14,6 +14,8 @@ struct FramePoint {
   double pt = 0;            // GeV
   int pid = 0;
   int charge = 0;
+  double e = 0;   // GeV
+  double et = 0;  // transverse energy E / cosh(eta) at the constituent's own eta, GeV
 };
 
 struct JetFrame {
