@@ -18,6 +18,9 @@ const Subcommand kSubcommands[] = {
     {"status", "runs per status, for every study or one", define_status},
     {"report", "comparison table of a study (median and spread over seeds)", define_report},
     {"dataset", "build the datasets of a recipe, or inspect a dataset file", define_dataset},
+    {"generate", "write events of the built-in generator to a HepMC3, jetstudy HDF5 or JSON-lines file", define_generate},
+    {"bench", "speed figures against peers measured in the same run", define_bench},
+    {"jets", "cluster the events of a file and print the jets (pT-ordered, GeV)", define_jets},
 };
 
 int run_parsed(const CommandAction& action) {

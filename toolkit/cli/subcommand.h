@@ -32,12 +32,16 @@ void add_recipe_arguments(CLI::App& command, RecipeArguments& arguments);
 // --results DIR (else $JETSTUDY_RESULTS, else ./results)
 void add_results_option(CLI::App& command, std::string& results);
 
-// Defined in study_commands.cpp, results_commands.cpp and dataset_commands.cpp.
+// Defined in study_commands.cpp, results_commands.cpp, dataset_commands.cpp, events_commands.cpp and
+// bench_commands.cpp.
 CommandAction define_run(CLI::App& command);
 CommandAction define_plan(CLI::App& command);
 CommandAction define_validate(CLI::App& command);
 CommandAction define_status(CLI::App& command);
 CommandAction define_report(CLI::App& command);
 CommandAction define_dataset(CLI::App& command);
+CommandAction define_jets(CLI::App& command);
+CommandAction define_generate(CLI::App& command);
+CommandAction define_bench(CLI::App& command);
 
 }  // namespace jetstudy::cli

@@ -20,10 +20,10 @@ std::string bench_summary_line(const std::string& suite, const BenchFigure& figu
 }
 
 std::string bench_table(const std::vector<BenchFigure>& figures) {
-  std::string table = fmt::format("{:<40} {:>12} {:<10} {:<36} {:>12} {:>7} {:>6}\n", "figure", "value", "unit", "peer",
+  std::string table = fmt::format("{:<56} {:>10} {:<11} {:<34} {:>10} {:>7} {:>6}\n", "figure", "value", "unit", "peer",
                                   "peer value", "ratio", "goal");
   for (const auto& figure : figures)
-    table += fmt::format("{:<40} {:>12} {:<10} {:<36} {:>12} {:>6.2f}x {:>6}\n", figure.what, number(figure.value),
+    table += fmt::format("{:<56} {:>10} {:<11} {:<34} {:>10} {:>6.2f}x {:>6}\n", figure.what, number(figure.value),
                          figure.unit, figure.peer, number(figure.peer_value), figure.ratio(),
                          figure.goal_ratio > 0 ? fmt::format("{}{:.2g}x", figure.meets_goal() ? ">=" : "<", figure.goal_ratio)
                                                : "-");
