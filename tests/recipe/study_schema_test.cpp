@@ -28,7 +28,7 @@ TEST_CASE("study_schema: a minimal recipe gets every default filled in") {
       "jets": {"algorithm": "antikt", "R": 1.0, "ptmin": 0.0},
       "select": {},
       "split": {"train": 0.8, "val": 0.1, "test": 0.1},
-      "observers": ["mass", "pt"]
+      "observers": ["mass", "pt", "tau21", "tau32", "nconst"]
     },
     "images": {"size": [40, 40], "extent": [[-1.6, 1.6], [-1.6, 1.6]], "channels": ["pt"], "intensity": "pt",
                "steps": []},

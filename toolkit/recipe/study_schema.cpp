@@ -98,7 +98,8 @@ Schema data_schema(const StudyComponents& c) {
       Field::defaulted("select", select, json::object(), "jet selection windows"),
       Field::defaulted("split", split_schema(), json::object(), "train/val/test fractions"),
       Field::defaulted("observers", Schema::list(Schema::one_of(c.observers, "observer")),
-                       json::array({"mass", "pt"}), "jet observables kept for metrics, never fed to the network"),
+                       json::array({"mass", "pt", "tau21", "tau32", "nconst"}),
+                       "jet observables kept for metrics and decorrelation, never fed to the network"),
   });
 }
 
