@@ -30,3 +30,10 @@ TEST_CASE("image_benchmark: several threads build the same number of images per 
   REQUIRE(result.images_per_second_per_thread() == Approx(result.images_per_second() / 2));
   REQUIRE_THROWS_AS(benchmark_image_builder(builder, {}, 1), jetstudy::core::InputError);
 }
+
+TEST_CASE("image_benchmark: the numpy peer's image is pT-centroid centring, rotation, flip, 40x40 and L1") {
+  const ImageBuilder builder(numpy_peer_image_spec());
+  REQUIRE(builder.description() ==
+          "40x40 pt image over eta [-1.6, 1.6] x phi [-1.6, 1.6]; steps: center on pt_centroid, rotate "
+          "principal_axis to +eta before pixelisation, flip more pT to +phi, normalize l1");
+}

@@ -2,17 +2,26 @@
 // target where nothing comparable exists. Prints a table, then one summary line per figure
 // ("bench events: <what> <value> <unit> (<ratio>x vs <peer>)"); --json prints the same as JSON.
 #include <fmt/format.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "toolkit/cli/subcommand.h"
 #include "toolkit/core/bench_figure.h"
+#include "toolkit/core/error.h"
 #include "toolkit/events/generator/generator.h"
 #include "toolkit/events/generator/generator_benchmark.h"
 #include "toolkit/events/toptag_reader.h"
 #include "toolkit/images/image_benchmark.h"
 #include "toolkit/images/image_builder.h"
+#include "toolkit/images/image_checksum.h"
+#include "toolkit/images/jet_constituents_file.h"
 #include "toolkit/jets/clustering_benchmark.h"
 #include "toolkit/jets/jet_finder.h"
 
@@ -28,6 +37,7 @@ struct BenchArguments {
   bool json = false;
   CLI::App* events_suite = nullptr;
   CLI::App* images_suite = nullptr;
+  CLI::Option* events_option = nullptr;  // given or not: the images suite defaults to more jets
 };
 
 std::vector<events::Event> generate_events(gen::Process process, int count, double pileup_mu) {
@@ -74,22 +84,158 @@ std::vector<BenchFigure> bench_events(const BenchArguments& arguments) {
   return figures;
 }
 
-// Issue 4: images with leading-subjet centring, rotation, flip at 40x40 >= 20k jets/s/core using all cores.
+// The numpy peer of the images suite: bench/peers/images_numpy.py on Debian's python3 (python3-numpy).
+constexpr const char* kPeerPython = "/usr/bin/python3";
+constexpr int kDefaultImageJets = 20000;
+// The checksums of our images and the peer's agree to float rounding (our pixels add in float32, numpy's in
+// float64); a different convention (flip side, rotation sign, pixel edges) moves them by percents.
+constexpr double kChecksumTolerance = 1e-5;
+
+struct PeerResult {
+  bool ran = false;
+  std::string why_not;  // when !ran: what is missing or what went wrong
+  double images_per_second = 0;
+  std::string pipeline;
+  images::ImageChecksum checksum;
+};
+
+std::string shell_quote(const std::string& text) {
+  std::string quoted = "'";
+  for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// bench/peers/images_numpy.py next to the binary's checkout (build*/jetstudy -> ..), else in the source tree
+// this binary was built from.
+std::filesystem::path find_numpy_peer() {
+  const std::filesystem::path relative = "bench/peers/images_numpy.py";
+  std::error_code error;
+  const auto binary = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    for (auto directory = binary.parent_path(); !directory.empty() && directory != directory.root_path();
+         directory = directory.parent_path()) {
+      if (std::filesystem::exists(directory / relative)) return directory / relative;
+    }
+  }
+#ifdef JETSTUDY_SOURCE_DIR
+  if (std::filesystem::exists(std::filesystem::path(JETSTUDY_SOURCE_DIR) / relative)) {
+    return std::filesystem::path(JETSTUDY_SOURCE_DIR) / relative;
+  }
+#endif
+  return {};
+}
+
+// Runs the peer on a jet-constituents file and reads the JSON line it prints last.
+PeerResult run_numpy_peer(const std::filesystem::path& jets_file) {
+  PeerResult result;
+  if (!std::filesystem::exists(kPeerPython)) {
+    result.why_not = fmt::format("{} not found (Debian: apt-get install python3 python3-numpy python3-h5py)", kPeerPython);
+    return result;
+  }
+  const auto script = find_numpy_peer();
+  if (script.empty()) {
+    result.why_not = "bench/peers/images_numpy.py not found next to the binary or in the source tree";
+    return result;
+  }
+  const std::string command =
+      fmt::format("{} {} {} 2>&1", kPeerPython, shell_quote(script.string()), shell_quote(jets_file.string()));
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    result.why_not = "cannot start " + command;
+    return result;
+  }
+  std::string output;
+  char buffer[4096];
+  while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  const int status = pclose(pipe);
+  std::string last_line = output.substr(0, output.find_last_not_of(" \n") + 1);
+  if (const auto newline = last_line.rfind('\n'); newline != std::string::npos) last_line.erase(0, newline + 1);
+  const auto json = nlohmann::json::parse(last_line, nullptr, false);
+  if (json.is_object() && json.contains("error")) {
+    result.why_not = json["error"].is_string() ? json["error"].get<std::string>() : json["error"].dump();
+    return result;
+  }
+  if (status != 0 || !json.is_object() || !json.contains("images_per_second") || !json.contains("checksum")) {
+    result.why_not = fmt::format("{} exited with status {} and printed: {}", script.string(),
+                                 WIFEXITED(status) ? WEXITSTATUS(status) : status,
+                                 output.size() > 600 ? "..." + output.substr(output.size() - 600) : output);
+    return result;
+  }
+  result.ran = true;
+  result.images_per_second = json["images_per_second"].get<double>();
+  result.pipeline = json.value("pipeline", std::string("numpy"));
+  result.checksum = images::checksum_from_json(json["checksum"]);
+  return result;
+}
+
+// Issue 4: images with leading-subjet centring, rotation, flip at 40x40 >= 20k jets/s/core using all cores;
+// with the operations numpy can do alone (pT-centroid centring, principal-axis rotation, flip, 40x40, L1)
+// >= 5x a numpy pipeline doing exactly those on the same jets, measured here.
 std::vector<BenchFigure> bench_images(const BenchArguments& arguments) {
-  const auto sample = generate_events(gen::Process::w, arguments.events, 0);
+  const int count = arguments.events_option->count() > 0 ? arguments.events : kDefaultImageJets;
+  const auto sample = generate_events(gen::Process::w, count, 0);
   jets::JetSpec spec;
   spec.trim = jets::TrimSpec{0.2, 0.05};
+  spec.max_jets = 1;
   const jets::JetFinder finder(spec);
   std::vector<jets::Jet> jets;
   for (const auto& event : sample)
     if (auto found = finder.find(event); !found.empty()) jets.push_back(std::move(found.front()));
-  const images::ImageBuilder builder(images::benchmark_image_spec());
+  if (jets.empty()) throw core::InputError("bench images: the generated events gave no jets");
+  std::size_t constituents = 0;
+  for (const auto& jet : jets) constituents += jet.constituents.size();
+  if (!arguments.json) {  // notes go to stderr; with --json only warnings do, so stdout and stderr parse alike
+    fmt::print(stderr, "bench images: {} W jets (anti-kT R=1.0, trimmed), {:.1f} constituents per jet\n", jets.size(),
+               static_cast<double>(constituents) / static_cast<double>(jets.size()));
+  }
+
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const images::ImageBuilder builder(images::benchmark_image_spec());
   const auto one = images::benchmark_image_builder(builder, jets, 1);
   const auto all = images::benchmark_image_builder(builder, jets, cores);
-  return {{"images 40x40 centre+rotate+flip, 1 core", one.images_per_second(), "jets/s", "target", 20000, 1.0},
-          {fmt::format("images 40x40 centre+rotate+flip, per core of {}", cores), all.images_per_second_per_thread(),
-           "jets/s/core", "target", 20000, 1.0}};
+  std::vector<BenchFigure> figures{
+      {"images 40x40 centre+rotate+flip, 1 core", one.images_per_second(), "jets/s", "target", 20000, 1.0},
+      {fmt::format("images 40x40 centre+rotate+flip, per core of {}", cores), all.images_per_second_per_thread(),
+       "jets/s/core", "target", 20000, 1.0}};
+
+  const images::ImageBuilder numpy_ops(images::numpy_peer_image_spec());
+  const auto numpy_ops_one = images::benchmark_image_builder(numpy_ops, jets, 1);
+  const auto numpy_ops_all = images::benchmark_image_builder(numpy_ops, jets, cores);
+
+  const auto jets_file = std::filesystem::temp_directory_path() /
+                         fmt::format("jetstudy-bench-images-{}.h5", static_cast<long>(getpid()));
+  PeerResult peer;
+  try {  // a temporary directory we cannot write to, or a checksum the peer printed without a number
+    images::write_jet_constituents_file(jets_file, jets);
+    peer = run_numpy_peer(jets_file);
+  } catch (const core::InputError& error) {
+    peer.why_not = error.what();
+  }
+  std::error_code ignored;
+  std::filesystem::remove(jets_file, ignored);
+  if (!peer.ran) {
+    fmt::print(stderr, "bench images: numpy peer skipped: {}\n", peer.why_not);
+    return figures;
+  }
+
+  const auto ours = images::image_checksum(numpy_ops, jets);
+  const double difference = ours.max_relative_difference(peer.checksum);
+  const bool same = difference <= kChecksumTolerance;
+  if (same && !arguments.json) {
+    fmt::print(stderr, "bench images: numpy peer ({}) made the same {} images: checksums agree to {:.1e}\n",
+               peer.pipeline, ours.images, difference);
+  } else if (!same) {
+    fmt::print(stderr,
+               "bench images: CHECKSUM MISMATCH: the numpy peer's images differ from ours (max relative difference "
+               "{:.3g} > {:.0e})\n  ours:  {}\n  numpy: {}\n",
+               difference, kChecksumTolerance, ours.description(), peer.checksum.description());
+  }
+  const std::string peer_label = same ? "numpy (batched bincount)" : "numpy (CHECKSUM MISMATCH)";
+  figures.push_back({"images numpy-ops pipeline, 1 core", numpy_ops_one.images_per_second(), "jets/s", peer_label,
+                     peer.images_per_second, 5.0});
+  figures.push_back({fmt::format("images numpy-ops pipeline, {} cores", cores), numpy_ops_all.images_per_second(),
+                     "jets/s", peer_label, peer.images_per_second, 0.0});
+  return figures;
 }
 
 int run_suite(const std::string& suite, const std::vector<BenchFigure>& figures, bool json) {
@@ -107,11 +253,14 @@ int run_suite(const std::string& suite, const std::vector<BenchFigure>& figures,
 CommandAction define_bench(CLI::App& command) {
   auto arguments = std::make_shared<BenchArguments>();
   command.require_subcommand(1);
-  command.add_option("--events", arguments->events, "events (or jets) per measurement")->capture_default_str();
+  arguments->events_option =
+      command.add_option("--events", arguments->events, "events (or jets) per measurement (images: default 20000)")
+          ->capture_default_str();
   command.add_flag("--json", arguments->json, "print the figures as JSON");
   arguments->events_suite = command.add_subcommand("events", "generation, clustering+substructure, reading");
   arguments->events_suite->add_option("--toptag", arguments->toptag_file, "a top-tagging HDF5 file to time reading");
-  arguments->images_suite = command.add_subcommand("images", "jet images from constituents");
+  arguments->images_suite = command.add_subcommand("images", "jet images from constituents, against a numpy peer");
+  arguments->images_suite->fallthrough();  // `bench images --events 200` as well as `bench --events 200 images`
   return [arguments] {
     if (arguments->events_suite->parsed()) return run_suite("events", bench_events(*arguments), arguments->json);
     return run_suite("images", bench_images(*arguments), arguments->json);

@@ -3,13 +3,15 @@
 namespace jetstudy::images {
 
 void Flip::apply(JetFrame& frame) const {
-  double pt_phi_below = 0, pt_phi_above = 0, pt_eta_below = 0, pt_eta_above = 0;
+  // pT on the positive side minus pT on the negative side (a constituent on the axis counts for neither),
+  // accumulated without branches.
+  double phi_balance = 0, eta_balance = 0;
   for (const auto& c : frame.constituents) {
-    (c.phi < 0 ? pt_phi_below : pt_phi_above) += c.phi == 0 ? 0 : c.pt;
-    (c.eta < 0 ? pt_eta_below : pt_eta_above) += c.eta == 0 ? 0 : c.pt;
+    phi_balance += c.pt * ((c.phi > 0) - (c.phi < 0));
+    eta_balance += c.pt * ((c.eta > 0) - (c.eta < 0));
   }
-  const bool mirror_phi = pt_phi_below > pt_phi_above;
-  const bool mirror_eta = flip_eta_ && pt_eta_below > pt_eta_above;
+  const bool mirror_phi = phi_balance < 0;
+  const bool mirror_eta = flip_eta_ && eta_balance < 0;
   auto reflect = [&](double& eta, double& phi) {
     if (mirror_phi) phi = -phi;
     if (mirror_eta) eta = -eta;

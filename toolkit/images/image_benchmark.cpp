@@ -9,6 +9,7 @@
 #include "toolkit/core/error.h"
 #include "toolkit/images/center.h"
 #include "toolkit/images/flip.h"
+#include "toolkit/images/normalize.h"
 #include "toolkit/images/rotate.h"
 
 namespace jetstudy::images {
@@ -17,6 +18,14 @@ ImageSpec benchmark_image_spec() {
   ImageSpec spec;
   spec.constituent_steps = {std::make_shared<Center>(CenterOn::leading_subjet),
                             std::make_shared<RotateConstituents>(RotateTo::principal_axis), std::make_shared<Flip>()};
+  return spec;
+}
+
+ImageSpec numpy_peer_image_spec() {
+  ImageSpec spec;
+  spec.constituent_steps = {std::make_shared<Center>(CenterOn::pt_centroid),
+                            std::make_shared<RotateConstituents>(RotateTo::principal_axis), std::make_shared<Flip>()};
+  spec.image_steps = {std::make_shared<Normalize>(Norm::l1)};
   return spec;
 }
 

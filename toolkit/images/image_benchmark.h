@@ -24,6 +24,10 @@ struct ImageBenchmark {
 // pixelisation, flip.
 ImageSpec benchmark_image_spec();
 
+// The image of the numpy peer (bench/peers/images_numpy.py): only what numpy can do alone -- 40x40 pt over
+// [-1.6, 1.6]^2, center on pt_centroid, rotate principal_axis before pixelisation, flip, normalize l1.
+ImageSpec numpy_peer_image_spec();
+
 // Builds images of `jets` over and over (whole passes) until at least min_seconds have passed, on `threads`
 // threads (TBB; 1 = the calling thread only). Throws core::InputError for no jets or threads < 1.
 ImageBenchmark benchmark_image_builder(const ImageBuilder& builder, const std::vector<jets::Jet>& jets,

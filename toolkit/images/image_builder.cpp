@@ -40,7 +40,8 @@ void ImageBuilder::pixelise_channels(const JetFrame& frame, const ImageView& vie
 }
 
 void ImageBuilder::build_into(const jets::Jet& jet, float* out, double* dropped_pt_fraction) const {
-  JetFrame frame = make_jet_frame(jet);
+  thread_local JetFrame frame;  // reused: no allocation per jet once warm
+  fill_jet_frame(frame, jet, spec_.intensity == Intensity::et);
   for (const auto& step : spec_.constituent_steps) step->apply(frame);
 
   // Pixelise on the full grid; a crop makes the result smaller, so then work in a scratch buffer.

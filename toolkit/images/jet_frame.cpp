@@ -6,19 +6,27 @@
 
 namespace jetstudy::images {
 
-JetFrame make_jet_frame(const jets::Jet& jet) {
+JetFrame make_jet_frame(const jets::Jet& jet, bool with_transverse_energy) {
   JetFrame frame;
+  fill_jet_frame(frame, jet, with_transverse_energy);
+  return frame;
+}
+
+void fill_jet_frame(JetFrame& frame, const jets::Jet& jet, bool with_transverse_energy) {
+  frame.constituents.clear();
+  frame.subjets.clear();
+  frame.axis_eta = 0;
+  frame.axis_phi = 0;
   frame.jet_pt = jet.pt;
   frame.constituents.reserve(jet.constituents.size());
   for (const auto& c : jet.constituents) {
-    frame.constituents.push_back(
-        {c.eta - jet.eta, delta_phi(c.phi, jet.phi), c.pt, c.pid, c.charge, c.e, c.e / std::cosh(c.eta)});
+    frame.constituents.push_back({c.eta - jet.eta, delta_phi(c.phi, jet.phi), c.pt, c.pid, c.charge, c.e,
+                                  with_transverse_energy ? c.e / std::cosh(c.eta) : 0.0});
   }
   frame.subjets.reserve(jet.subjets.size());
   for (const auto& s : jet.subjets) {
     frame.subjets.push_back({s.eta - jet.eta, delta_phi(s.phi, jet.phi), s.pt, 0, 0});
   }
-  return frame;
 }
 
 void shift_frame(JetFrame& frame, double eta, double phi) {

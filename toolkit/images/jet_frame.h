@@ -26,7 +26,10 @@ struct JetFrame {
 };
 
 // Constituents and subjets of `jet` relative to the jet axis: (eta - eta_jet, wrap(phi - phi_jet)).
-JetFrame make_jet_frame(const jets::Jet& jet);
+// FramePoint::et is filled only when asked (it costs a cosh per constituent); otherwise it is 0.
+JetFrame make_jet_frame(const jets::Jet& jet, bool with_transverse_energy = true);
+// The same into an existing frame, reusing its memory (the image builder's per-thread frame).
+void fill_jet_frame(JetFrame& frame, const jets::Jet& jet, bool with_transverse_energy = true);
 
 // Shifts every point (and the axis) by (-eta, -phi), wrapping phi into (-pi, pi]: afterwards the point that
 // was at (eta, phi) sits at (0, 0).

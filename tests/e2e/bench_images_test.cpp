@@ -1,0 +1,50 @@
+// `jetstudy bench images` through the real binary: its figures and the numpy peer's checksum comparison.
+// Speeds are never asserted here (DESIGN.md: figures are reported by the bench, not enforced by tests).
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/command.h"
+
+using namespace jetstudy::e2e;
+using Catch::Matchers::Contains;
+
+namespace {
+
+bool numpy_peer_available() {
+  return std::system("/usr/bin/python3 -c 'import numpy, h5py' > /dev/null 2>&1") == 0;
+}
+
+}  // namespace
+
+TEST_CASE("bench images: prints its figures, and the numpy peer's images agree with ours when numpy is there") {
+  const auto result = run_jetstudy("bench images --events 200");
+  INFO(result.output);
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.output, Contains("bench images: images 40x40 centre+rotate+flip, 1 core ") &&
+                                Contains("x vs target 20000)") && Contains(" W jets (anti-kT R=1.0, trimmed)"));
+  if (!numpy_peer_available()) {
+    CHECK_THAT(result.output, Contains("bench images: numpy peer skipped: "));
+    return;
+  }
+  CHECK_THAT(result.output, Contains(" images: checksums agree to ") &&
+                                Contains("bench images: images numpy-ops pipeline, 1 core ") &&
+                                Contains("x vs numpy (batched bincount))"));
+  CHECK_THAT(result.output, !Contains("MISMATCH"));
+}
+
+TEST_CASE("bench images: --json gives every figure with a value and the numpy figure with goal 5x") {
+  const auto result = run_jetstudy("bench --events 100 --json images");
+  INFO(result.output);
+  REQUIRE(result.exit_code == 0);
+  const auto json = nlohmann::json::parse(result.output);
+  CHECK(json["suite"] == "images");
+  const auto& figures = json["figures"];
+  REQUIRE(figures.size() == (numpy_peer_available() ? 4u : 2u));
+  for (const auto& figure : figures) CHECK(figure["value"].get<double>() > 0);
+  if (numpy_peer_available()) {
+    CHECK(figures[2]["peer"] == "numpy (batched bincount)");
+    CHECK(figures[2]["goal_ratio"] == 5.0);
+    CHECK(figures[2]["peer_value"].get<double>() > 0);
+  }
+}
