@@ -33,6 +33,36 @@ recipe::NamedSchema generator_source() {
           })};
 }
 
+// data.source: {kind: toptag_h5, train: FILE, val: FILE, test: FILE} or {kind: toptag_h5, file: FILE} (split by
+// its ttv column) -- the top-tagging reference dataset (arXiv:1902.09914). Files relative to the current directory.
+recipe::NamedSchema toptag_source() {
+  return {"toptag_h5", "the top-tagging reference files (pandas HDF5, arXiv:1902.09914)",
+          Schema::map({
+              Field::optional("train", Schema::string(), "training file (with val and test)"),
+              Field::optional("val", Schema::string(), "validation file"),
+              Field::optional("test", Schema::string(), "test file"),
+              Field::optional("file", Schema::string(), "one file split by its ttv column (instead of train/val/test)"),
+              Field::optional("limit", Schema::integer().min(1), "at most this many jets per split (the first rows)"),
+          })};
+}
+
+// data.source: {kind: hepmc3, signal: [files], background: [files], pileup: {files: [...], mu: 50}}.
+recipe::NamedSchema hepmc3_source() {
+  const auto files = Schema::list(Schema::string()).min_length(1);
+  return {"hepmc3", "HepMC files (plain, .gz, .zst) of signal and background events",
+          Schema::map({
+              Field::required("signal", files, "signal event files (label 1): the leading jet of each event"),
+              Field::required("background", files, "background event files (label 0)"),
+              Field::optional("pileup",
+                              Schema::map({
+                                  Field::required("files", files, "minimum-bias event files"),
+                                  Field::required("mu", Schema::number().min(0), "mean pile-up interactions"),
+                              }),
+                              "pile-up overlaid on every event"),
+              Field::defaulted("seed", Schema::integer().min(0), 1, "seed of the pile-up draws and the split shuffle"),
+          })};
+}
+
 // The schema accepts `name` and, for parametrised metrics, `name@number` ("rejection@0.3").
 std::vector<std::string> metric_base_names() {
   std::vector<std::string> names;
@@ -45,7 +75,7 @@ std::vector<std::string> metric_base_names() {
 const recipe::StudyComponents& study_components() {
   static const recipe::StudyComponents kComponents{
       .experiments = core::names_of(experiment_table()),
-      .sources = {generator_source()},
+      .sources = {generator_source(), toptag_source(), hepmc3_source()},
       .architectures = models::architecture_schemas(),
       .losses = losses::loss_schemas(),
       .optimizers = train::optimizer_schemas(),

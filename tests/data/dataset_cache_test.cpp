@@ -113,10 +113,12 @@ TEST_CASE("dataset_cache: a small top-vs-QCD dataset builds, is cached, loads, a
       H5Sclose(space);
       H5Fclose(file);
     }
-    REQUIRE_THROWS_WITH(read_dataset_file(built.path), Catch::Matchers::Contains("format version 0"));
+    const auto old = std::to_string(kDatasetFormatVersion - 1);
+    REQUIRE_THROWS_WITH(read_dataset_file(built.path), Catch::Matchers::Contains("format version " + old));
     Recorder again;
     build_or_load_dataset(small_config(200), cache.path(), again.callback());
-    REQUIRE(again.any_contains("format version 0, this jetstudy reads version 1"));
+    REQUIRE(again.any_contains("format version " + old + ", this jetstudy reads version " +
+                               std::to_string(kDatasetFormatVersion)));
     REQUIRE(again.any_contains("rebuilding"));
     REQUIRE_NOTHROW(read_dataset_file(built.path));
   }

@@ -10,11 +10,15 @@ using jetstudy::data::testing::small_config;
 
 TEST_CASE("dataset_spec: the data block becomes generator, jet, selection and split settings") {
   const auto spec = dataset_spec_from_json(small_config(201));
-  REQUIRE(spec.source.signal == jetstudy::events::generator::Process::top);
-  REQUIRE(spec.source.background == jetstudy::events::generator::Process::qcd);
-  REQUIRE(spec.source.signal_jets() == 101);
-  REQUIRE(spec.source.background_jets() == 100);
-  REQUIRE(spec.source.pt_min_gev == 350);
+  const auto& source = std::get<GeneratorSource>(spec.source);
+  REQUIRE(source.signal == jetstudy::events::generator::Process::top);
+  REQUIRE(source.background == jetstudy::events::generator::Process::qcd);
+  REQUIRE(source.signal_jets() == 101);
+  REQUIRE(source.background_jets() == 100);
+  REQUIRE(source.pt_min_gev == 350);
+  REQUIRE_FALSE(spec.split.by_source);
+  REQUIRE_FALSE(spec.balance);
+  REQUIRE_FALSE(spec.reweight.has_value());
   REQUIRE(spec.jets.R == 1.5);
   REQUIRE(spec.jets.trim.has_value());
   REQUIRE(spec.jets.trim->fcut == 0.05);

@@ -1,8 +1,11 @@
 // Test helper: a small top-vs-QCD dataset config (as the recipe stage hands it over) and a scratch directory.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -43,6 +46,17 @@ class ScratchDir {
 
  private:
   std::filesystem::path path_;
+};
+
+// Collects progress lines.
+struct ProgressLines {
+  std::vector<std::string> lines;
+  std::function<void(const std::string&)> callback() {
+    return [this](const std::string& line) { lines.push_back(line); };
+  }
+  bool any_contains(const std::string& text) const {
+    return std::any_of(lines.begin(), lines.end(), [&](const auto& line) { return line.find(text) != std::string::npos; });
+  }
 };
 
 }  // namespace jetstudy::data::testing

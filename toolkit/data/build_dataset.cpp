@@ -1,88 +1,28 @@
 #include "toolkit/data/build_dataset.h"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
-#include <atomic>
-#include <cmath>
 #include <fmt/format.h>
-#include <mutex>
-#include <numeric>
-#include <random>
+
+#include <algorithm>
+#include <limits>
 
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
-#include "toolkit/data/observer.h"
+#include "toolkit/data/balance.h"
+#include "toolkit/data/reweight.h"
+#include "toolkit/data/source_builds.h"
 #include "toolkit/images/image_builder.h"
+#include "toolkit/images/standardize.h"
 
 namespace jetstudy::data {
 namespace {
 
-namespace gen = events::generator;
+constexpr double kDroppedPtWarning = 0.01;  // warn when the extent loses more than 1 % of the jet pT on average
 
-// SplitMix64 finaliser (Steele, Lea, Flood 2014): turns structured integers into well-spread seeds.
-std::uint64_t splitmix64(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
+Split* splits_of(JetDataset& dataset, int i) {
+  Split* splits[] = {&dataset.train, &dataset.val, &dataset.test};
+  return splits[i];
 }
-
-std::uint64_t chunk_seed(std::uint64_t source_seed, std::uint64_t class_index, std::uint64_t chunk) {
-  return splitmix64(splitmix64(splitmix64(source_seed) ^ class_index) ^ chunk);
-}
-
-struct JetClass {
-  gen::Process process;
-  float label;
-  std::int64_t count;
-  const char* role;  // "signal" / "background"
-};
-
-struct Task {
-  std::size_t class_index;
-  std::int64_t chunk;
-  std::int64_t first, count;  // jets [first, first + count) of the class
-};
-
-// Where each jet of the combined list (signal 0..S-1, then background) goes after the deterministic shuffle.
-struct Placement {
-  Split* split;
-  std::int64_t row;
-};
-
-std::vector<Placement> shuffle_and_split(std::int64_t total, const SplitFractions& fractions, std::uint64_t seed,
-                                         Split& train, Split& val, Split& test) {
-  std::vector<std::int64_t> order(static_cast<std::size_t>(total));
-  std::iota(order.begin(), order.end(), 0);
-  std::mt19937_64 engine(splitmix64(seed ^ 0x73687566666c65ULL));  // "shuffle"
-  for (std::int64_t i = total - 1; i > 0; --i) {  // Fisher-Yates, with our own index draw (portable)
-    const auto j = static_cast<std::int64_t>(engine() % static_cast<std::uint64_t>(i + 1));
-    std::swap(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>(j)]);
-  }
-  train.size = std::llround(static_cast<double>(total) * fractions.train);
-  val.size = std::min(total - train.size, static_cast<std::int64_t>(std::llround(static_cast<double>(total) * fractions.val)));
-  test.size = total - train.size - val.size;
-
-  std::vector<Placement> placement(static_cast<std::size_t>(total));
-  for (std::int64_t position = 0; position < total; ++position) {
-    const auto jet = static_cast<std::size_t>(order[static_cast<std::size_t>(position)]);
-    if (position < train.size) {
-      placement[jet] = {&train, position};
-    } else if (position < train.size + val.size) {
-      placement[jet] = {&val, position - train.size};
-    } else {
-      placement[jet] = {&test, position - train.size - val.size};
-    }
-  }
-  return placement;
-}
-
-void allocate(Split& split, std::int64_t image_size, const std::vector<std::string>& observers) {
-  split.images.assign(static_cast<std::size_t>(split.size * image_size), 0.0f);
-  split.labels.assign(static_cast<std::size_t>(split.size), 0.0f);
-  for (const auto& name : observers) split.observers[name].assign(static_cast<std::size_t>(split.size), 0.0f);
-}
+constexpr const char* kSplitNames[] = {"train", "val", "test"};
 
 nlohmann::json split_counts(const Split& split) {
   std::int64_t signal = 0;
@@ -90,126 +30,90 @@ nlohmann::json split_counts(const Split& split) {
   return {{"jets", split.size}, {"signal", signal}, {"background", split.size - signal}};
 }
 
+images::ImageBatch batch_of(Split& split, const ImageShape& shape) {
+  return {split.images.data(), split.size, shape.channels, shape.height, shape.width};
+}
+
+void reweight(const ReweightSpec& spec, JetDataset& dataset) {
+  // One binning for all splits: from the smallest to the largest value anywhere in the dataset.
+  double low = std::numeric_limits<double>::infinity(), high = -low;
+  for (int i = 0; i < 3; ++i) {
+    for (const float value : splits_of(dataset, i)->observers.at(spec.in)) {
+      low = std::min(low, static_cast<double>(value));
+      high = std::max(high, static_cast<double>(value));
+    }
+  }
+  if (!(low <= high)) return;  // no jets at all
+  for (int i = 0; i < 3; ++i) {
+    Split& split = *splits_of(dataset, i);
+    split.weights = flat_weights(split.observers.at(spec.in), split.labels, low, high, spec.bins);
+  }
+  dataset.counts["reweight"] = {{"to", "flat"}, {"in", spec.in}, {"bins", spec.bins}, {"range", {low, high}}};
+}
+
+// Fits each dataset step (normalize standardize) on the training images; standardize_images() applies it.
+void fit_dataset_steps(const DatasetSpec& spec, JetDataset& dataset) {
+  for (const auto& prototype : spec.images.dataset_steps) {
+    auto step = prototype->unfitted_copy();
+    const auto* standardize = dynamic_cast<const images::Standardize*>(step.get());
+    JETSTUDY_CHECK(standardize != nullptr, "the dataset cache stores the statistics of normalize standardize only");
+    JETSTUDY_CHECK(dataset.pixel_mean.empty(), "one normalize standardize per images block");
+    step->fit(batch_of(dataset.train, dataset.shape));
+    dataset.pixel_mean = standardize->mean();
+    dataset.pixel_std = standardize->standard_deviation();
+  }
+}
+
+void warn_about_losses(const DatasetSpec& spec, const JetDataset& dataset, const ProgressCallback& progress) {
+  if (!progress) return;
+  const auto tag = "dataset " + spec.hash.substr(0, 12);
+  const double dropped = dataset.counts.value("mean_dropped_pt_fraction", 0.0);
+  if (dropped > kDroppedPtWarning) {
+    const auto& extent = spec.images.extent;
+    progress(fmt::format("warning: {}: the image extent eta [{}, {}] x phi [{}, {}] loses {:.1f}% of the jet pT on "
+                         "average (jets of R = {}); widen images.extent or zoom out",
+                         tag, extent.eta_min, extent.eta_max, extent.phi_min, extent.phi_max, 100 * dropped,
+                         spec.jets.R));
+  }
+  const auto zero_pt = dataset.counts["skipped"].value("zero_pt", std::int64_t{0});
+  if (zero_pt > 0) progress(fmt::format("{}: skipped {} jets with zero pT (no image to draw)", tag, zero_pt));
+}
+
 }  // namespace
 
-JetDataset build_dataset(const DatasetSpec& spec, const std::function<void(const std::string&)>& progress) {
+JetDataset build_dataset(const DatasetSpec& spec, const ProgressCallback& progress) {
   const images::ImageBuilder builder(spec.images);
-  const auto& source = spec.source;
-  const std::vector<JetClass> classes = {
-      {source.signal, 1.0f, source.signal_jets(), "signal"},
-      {source.background, 0.0f, source.background_jets(), "background"},
-  };
-
   JetDataset dataset;
-  dataset.hash = spec.hash;
-  dataset.shape = {builder.channels(), builder.height(), builder.width()};
-  const auto placement =
-      shuffle_and_split(source.jets, spec.split, source.seed, dataset.train, dataset.val, dataset.test);
-  for (Split* split : {&dataset.train, &dataset.val, &dataset.test}) {
-    allocate(*split, dataset.shape.size(), spec.observers);
+  if (const auto* generator = std::get_if<GeneratorSource>(&spec.source)) {
+    dataset = build_from_generator(spec, *generator, builder, progress);
+  } else if (const auto* toptag = std::get_if<TopTagSource>(&spec.source)) {
+    dataset = build_from_toptag(spec, *toptag, builder, progress);
+  } else {
+    dataset = build_from_hepmc(spec, std::get<HepMCSource>(spec.source), builder, progress);
   }
-  std::vector<const Observer*> observers;
-  for (const auto& name : spec.observers) observers.push_back(&find_observer(name));
-
-  std::vector<Task> tasks;
-  for (std::size_t c = 0; c < classes.size(); ++c) {
-    for (std::int64_t first = 0, chunk = 0; first < classes[c].count; first += kJetsPerChunk, ++chunk) {
-      tasks.push_back({c, chunk, first, std::min(kJetsPerChunk, classes[c].count - first)});
-    }
-  }
-  std::vector<std::int64_t> events_generated(tasks.size(), 0);
-  std::vector<double> dropped_pt_sum(tasks.size(), 0.0);
-  std::atomic<bool> failed{false};
-  std::mutex progress_mutex;
-  std::size_t chunks_done = 0;
-
-  auto run_task = [&](std::size_t t) {
-    const Task& task = tasks[t];
-    const JetClass& jet_class = classes[task.class_index];
-    gen::GeneratorOptions options;
-    options.process = jet_class.process;
-    options.pt_min_gev = source.pt_min_gev;
-    options.pt_max_gev = source.pt_max_gev;
-    options.quark_fraction = source.quark_fraction;
-    options.pileup_mu = source.pileup_mu;
-    options.underlying_event = source.underlying_event;
-    options.seed = chunk_seed(source.seed, task.class_index, static_cast<std::uint64_t>(task.chunk));
-    gen::Generator generator(options);
-    const jets::JetFinder finder(spec.jets);
-    // Class jets are numbered signal first, then background, in the combined list the shuffle permuted.
-    const std::int64_t offset = task.class_index == 0 ? 0 : classes[0].count;
-
-    std::int64_t kept = 0, generated = 0;
-    while (kept < task.count) {
-      if (failed.load(std::memory_order_relaxed) || core::interrupt_requested()) return;
-      const auto event = generator.next();
-      ++generated;
-      const auto found = finder.find(event);
-      if (!found.empty() && spec.select.passes(found.front())) {
-        const jets::Jet& jet = found.front();
-        const Placement& place = placement[static_cast<std::size_t>(offset + task.first + kept)];
-        double dropped = 0;
-        builder.build_into(jet, place.split->images.data() + place.row * dataset.shape.size(), &dropped);
-        place.split->labels[static_cast<std::size_t>(place.row)] = jet_class.label;
-        for (const Observer* observer : observers) {
-          place.split->observers.at(observer->name)[static_cast<std::size_t>(place.row)] =
-              static_cast<float>(observer->value(jet));
-        }
-        dropped_pt_sum[t] += dropped;
-        ++kept;
-      }
-      if (generated >= kGuardMinEvents && kept * kGuardOneIn < generated) {
-        throw core::InputError(fmt::format(
-            "data: the pT window [{}, {}] GeV with selection {} keeps too few jets of process {}: {} of {} events "
-            "passed (at least 1 in {} is needed); widen data.select or move data.source.pt to where {} jets are",
-            source.pt_min_gev, source.pt_max_gev, spec.select.description(), gen::process_name(jet_class.process),
-            kept, generated, kGuardOneIn, gen::process_name(jet_class.process)));
-      }
-    }
-    events_generated[t] = generated;
-    if (progress) {
-      // One line per tenth of the work, so logs stay readable for large datasets.
-      const std::lock_guard lock(progress_mutex);
-      ++chunks_done;
-      const auto tenths = [&](std::size_t done) { return done * 10 / tasks.size(); };
-      if (tenths(chunks_done) != tenths(chunks_done - 1))
-        progress(fmt::format("dataset {}: {}/{} chunks of {} jets", spec.hash.substr(0, 12), chunks_done,
-                             tasks.size(), kJetsPerChunk));
-    }
-  };
-
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, tasks.size(), 1), [&](const tbb::blocked_range<std::size_t>& r) {
-    for (std::size_t t = r.begin(); t != r.end(); ++t) {
-      try {
-        run_task(t);
-      } catch (...) {
-        failed = true;
-        throw;
-      }
-    }
-  });
   core::throw_if_interrupted();  // Ctrl-C while building: stop before anything is written
 
-  nlohmann::json selection = nlohmann::json::object();
-  double dropped_total = 0;
-  for (std::size_t c = 0; c < classes.size(); ++c) {
-    std::int64_t events = 0;
-    for (std::size_t t = 0; t < tasks.size(); ++t) {
-      if (tasks[t].class_index != c) continue;
-      events += events_generated[t];
-      dropped_total += dropped_pt_sum[t];
-    }
-    selection[classes[c].role] = {{"process", gen::process_name(classes[c].process)},
-                                  {"jets", classes[c].count},
-                                  {"events", events},
-                                  {"efficiency", events > 0 ? static_cast<double>(classes[c].count) / events : 0.0}};
+  for (int i = 0; i < 3; ++i) {
+    Split& split = *splits_of(dataset, i);
+    split.weights.assign(static_cast<std::size_t>(split.size), 1.0f);
   }
-  dataset.counts = {{"train", split_counts(dataset.train)},
-                    {"val", split_counts(dataset.val)},
-                    {"test", split_counts(dataset.test)},
-                    {"selection", selection},
-                    {"mean_dropped_pt_fraction", dropped_total / static_cast<double>(source.jets)}};
+  if (spec.balance) {
+    nlohmann::json dropped;
+    for (int i = 0; i < 3; ++i) dropped[kSplitNames[i]] = balance_classes(*splits_of(dataset, i), dataset.shape.size());
+    dataset.counts["balance"] = {{"dropped", dropped}};
+  }
+  if (spec.reweight) reweight(*spec.reweight, dataset);
+  for (int i = 0; i < 3; ++i) dataset.counts[kSplitNames[i]] = split_counts(*splits_of(dataset, i));
+  fit_dataset_steps(spec, dataset);
+  warn_about_losses(spec, dataset, progress);
   return dataset;
+}
+
+void standardize_images(JetDataset& dataset) {
+  if (dataset.standardized || dataset.pixel_mean.empty()) return;
+  const images::Standardize step(dataset.pixel_mean, dataset.pixel_std);
+  for (int i = 0; i < 3; ++i) step.apply(batch_of(*splits_of(dataset, i), dataset.shape));
+  dataset.standardized = true;
 }
 
 }  // namespace jetstudy::data

@@ -34,8 +34,13 @@ std::optional<JetDataset> load_if_usable(const std::filesystem::path& file, cons
                       dataset.shape.height, dataset.shape.width, shape.channels, shape.height, shape.width);
     return std::nullopt;
   }
-  if (dataset.train.size + dataset.val.size + dataset.test.size != spec.source.jets) {
+  const auto* generator = std::get_if<GeneratorSource>(&spec.source);
+  if (generator && !spec.balance && dataset.train.size + dataset.val.size + dataset.test.size != generator->jets) {
     why = "it holds another number of jets than the spec asks for";
+    return std::nullopt;
+  }
+  if (dataset.pixel_mean.empty() != spec.images.dataset_steps.empty()) {
+    why = "its standardisation statistics do not match the images block";
     return std::nullopt;
   }
   for (const auto& name : spec.observers) {
@@ -68,21 +73,21 @@ JetDataset build_or_load_dataset(const nlohmann::json& config, const std::filesy
     std::string why;
     if (auto dataset = load_if_usable(file, spec, shape, why)) {
       say(tag + ": loaded from " + file.string());
+      standardize_images(*dataset);
       return std::move(*dataset);
     }
     say(tag + ": " + file.string() + " is not usable (" + why + "); rebuilding");
   }
 
-  say(fmt::format("{}: building {} {} + {} {} jets; {}; selection {}; {}", tag, spec.source.signal_jets(),
-                  events::generator::process_name(spec.source.signal), spec.source.background_jets(),
-                  events::generator::process_name(spec.source.background), jets::JetFinder(spec.jets).description(),
-                  spec.select.description(), builder.description()));
+  say(fmt::format("{}: building {}; {}; selection {}; {}", tag, source_description(spec.source),
+                  jets::JetFinder(spec.jets).description(), spec.select.description(), builder.description()));
   JetDataset dataset = build_dataset(spec, progress);
   const std::string spec_json = core::canonical_json(spec.identity);
   core::produce_file_atomically(file, [&](const std::filesystem::path& temporary) {
     write_dataset_file(temporary, dataset, spec_json);
   });
   dataset.path = file;
+  standardize_images(dataset);  // after writing: the file keeps the sparse images and the statistics
   say(fmt::format("{}: wrote {} ({} bytes)", tag, file.string(), std::filesystem::file_size(file)));
   return dataset;
 }

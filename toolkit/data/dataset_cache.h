@@ -15,7 +15,8 @@ namespace jetstudy::data {
 
 // `config`: the validated recipe as JSON (uses its `data` and `images` blocks). `progress` (may be empty)
 // receives lines such as "dataset <hash>: loaded from <file>", "...: building ...", "...: <file> is not
-// usable (<why>); rebuilding", "...: wrote <file> (<bytes>)".
+// usable (<why>); rebuilding", "...: wrote <file> (<bytes>)", and the build's warnings (build_dataset.h).
+// The images come back finished: standardised when the images block asks for it.
 JetDataset build_or_load_dataset(const nlohmann::json& config, const std::filesystem::path& cache_dir,
                                  const std::function<void(const std::string&)>& progress = {});
 

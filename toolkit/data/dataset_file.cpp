@@ -10,6 +10,8 @@
 #include "toolkit/core/canonical_json.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/hdf5_file.h"
+#include "toolkit/data/hdf5_lock.h"
+#include "toolkit/data/sparse_images.h"
 
 namespace jetstudy::data {
 
@@ -28,11 +30,10 @@ void write_split(hid_t file, const char* name, const Split& split, const ImageSh
   const auto n = static_cast<hsize_t>(split.size);
   JETSTUDY_CHECK(split.images.size() == n * static_cast<hsize_t>(shape.size()) && split.labels.size() == n,
                  "split arrays must match the split size");
-  write_floats(group.get(), "images",
-               {n, static_cast<hsize_t>(shape.channels), static_cast<hsize_t>(shape.height),
-                static_cast<hsize_t>(shape.width)},
-               split.images, path);
+  write_sparse_images(group.get(), "images", split.images.data(), split.size, shape, path);
   write_floats(group.get(), "labels", {n}, split.labels, path);
+  JETSTUDY_CHECK(split.weights.size() == n, "one weight per jet");
+  write_floats(group.get(), "weights", {n}, split.weights, path);
   Handle observers(H5Gcreate2(group.get(), "observers", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose);
   for (const auto& [observer, values] : split.observers) {
     JETSTUDY_CHECK(values.size() == n, "observer arrays must match the split size");
@@ -46,15 +47,17 @@ Split read_split(hid_t file, const std::string& name, ImageShape& shape, const s
   if (H5Lexists(file, name.c_str(), H5P_DEFAULT) <= 0) fail(path, "group /" + name + " is missing");
   Handle group(H5Gopen2(file, name.c_str(), H5P_DEFAULT), H5Gclose);
   Split split;
-  const auto dims = read_floats(group.get(), "images", split.images, path, "/" + name + "/images");
-  if (dims.size() != 4) fail(path, "/" + name + "/images must be N x C x H x W");
-  split.size = static_cast<std::int64_t>(dims[0]);
-  const ImageShape found{static_cast<std::int64_t>(dims[1]), static_cast<std::int64_t>(dims[2]),
-                         static_cast<std::int64_t>(dims[3])};
-  if (shape.size() == 0) shape = found;
-  if (!(found == shape)) fail(path, "/" + name + "/images has another image shape than /train/images");
+  SparseImageReader images(group.get(), "images", path, "/" + name + "/images");
+  split.size = images.size();
+  if (shape.size() == 0) shape = images.shape();
+  if (!(images.shape() == shape)) fail(path, "/" + name + "/images has another image shape than /train/images");
+  split.images.resize(static_cast<std::size_t>(split.size * shape.size()));
+  images.read(0, split.size, split.images.data());
+  const std::vector<hsize_t> dims = {static_cast<hsize_t>(split.size)};
   const auto label_dims = read_floats(group.get(), "labels", split.labels, path, "/" + name + "/labels");
   if (label_dims.size() != 1 || label_dims[0] != dims[0]) fail(path, "/" + name + "/labels does not have one label per image");
+  const auto weight_dims = read_floats(group.get(), "weights", split.weights, path, "/" + name + "/weights");
+  if (weight_dims.size() != 1 || weight_dims[0] != dims[0]) fail(path, "/" + name + "/weights does not have one weight per image");
   if (H5Lexists(group.get(), "observers", H5P_DEFAULT) <= 0) fail(path, "group /" + name + "/observers is missing");
   Handle observers(H5Gopen2(group.get(), "observers", H5P_DEFAULT), H5Gclose);
   for (const auto& observer : member_names(observers.get())) {
@@ -72,9 +75,36 @@ Handle open_for_reading(const std::filesystem::path& path) {
   return file;
 }
 
+void write_standardization(hid_t file, const JetDataset& dataset, const std::filesystem::path& path) {
+  if (dataset.pixel_mean.empty()) return;
+  JETSTUDY_CHECK(!dataset.standardized, "the cache keeps the images before standardisation");
+  JETSTUDY_CHECK(dataset.pixel_mean.size() == static_cast<std::size_t>(dataset.shape.size()) &&
+                     dataset.pixel_std.size() == dataset.pixel_mean.size(),
+                 "one mean and one std per pixel");
+  Handle group(H5Gcreate2(file, "standardize", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose);
+  if (!group.valid()) fail(path, "cannot create group /standardize");
+  const std::vector<hsize_t> dims = {static_cast<hsize_t>(dataset.shape.channels),
+                                     static_cast<hsize_t>(dataset.shape.height), static_cast<hsize_t>(dataset.shape.width)};
+  write_floats(group.get(), "mean", dims, dataset.pixel_mean, path);
+  write_floats(group.get(), "std", dims, dataset.pixel_std, path);
+}
+
 }  // namespace
 
+void read_standardization(hid_t file, const ImageShape& shape, std::vector<float>& mean, std::vector<float>& std,
+                          const std::filesystem::path& path) {
+  mean.clear();
+  std.clear();
+  if (H5Lexists(file, "standardize", H5P_DEFAULT) <= 0) return;
+  Handle group(H5Gopen2(file, "standardize", H5P_DEFAULT), H5Gclose);
+  read_floats(group.get(), "mean", mean, path, "/standardize/mean");
+  read_floats(group.get(), "std", std, path, "/standardize/std");
+  if (mean.size() != static_cast<std::size_t>(shape.size()) || std.size() != mean.size())
+    fail(path, "/standardize/mean and /standardize/std must hold one number per pixel (C x H x W)");
+}
+
 void write_dataset_file(const std::filesystem::path& path, const JetDataset& dataset, const std::string& spec_json) {
+  const auto lock = lock_hdf5();
   quietly([&] {
     Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
     if (!file.valid()) fail(path, "cannot create the HDF5 file");
@@ -85,11 +115,13 @@ void write_dataset_file(const std::filesystem::path& path, const JetDataset& dat
     write_split(file.get(), "train", dataset.train, dataset.shape, path);
     write_split(file.get(), "val", dataset.val, dataset.shape, path);
     write_split(file.get(), "test", dataset.test, dataset.shape, path);
+    write_standardization(file.get(), dataset, path);
     if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0) fail(path, "cannot flush the HDF5 file (disk full?)");
   });
 }
 
 std::string read_dataset_spec(const std::filesystem::path& path) {
+  const auto lock = lock_hdf5();
   return quietly([&] {
     const Handle file = open_for_reading(path);
     return read_string_attribute(file.get(), "spec", path);
@@ -97,6 +129,7 @@ std::string read_dataset_spec(const std::filesystem::path& path) {
 }
 
 JetDataset read_dataset_file(const std::filesystem::path& path) {
+  const auto lock = lock_hdf5();
   return quietly([&] {
     const Handle file = open_for_reading(path);
     const long version = read_long_attribute(file.get(), "format_version", path);
@@ -120,6 +153,7 @@ JetDataset read_dataset_file(const std::filesystem::path& path) {
     dataset.train = read_split(file.get(), kSplitNames[0], dataset.shape, path);
     dataset.val = read_split(file.get(), kSplitNames[1], dataset.shape, path);
     dataset.test = read_split(file.get(), kSplitNames[2], dataset.shape, path);
+    read_standardization(file.get(), dataset.shape, dataset.pixel_mean, dataset.pixel_std, path);
     for (const char* name : kSplitNames) {
       const Split& split = name == kSplitNames[0] ? dataset.train : name == kSplitNames[1] ? dataset.val : dataset.test;
       if (split.observers.size() != dataset.train.observers.size()) fail(path, "the splits keep different observers");
@@ -129,6 +163,11 @@ JetDataset read_dataset_file(const std::filesystem::path& path) {
     }
     return dataset;
   });
+}
+
+std::mutex& hdf5_mutex() {
+  static std::mutex mutex;
+  return mutex;
 }
 
 }  // namespace jetstudy::data

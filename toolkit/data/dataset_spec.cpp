@@ -1,6 +1,9 @@
 #include "toolkit/data/dataset_spec.h"
 
+#include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 #include "toolkit/core/canonical_json.h"
 #include "toolkit/core/closest_name.h"
@@ -18,12 +21,88 @@ double number_at(const json& block, const std::string& key, double fallback, con
   return block[key].get<double>();
 }
 
-GeneratorSource source_from_json(const json& source) {
+// A source file, relative to the current directory (the recipe JSON carries no path of its own).
+std::filesystem::path existing_file(const json& value, const std::string& where) {
+  if (!value.is_string()) throw core::InputError(where + ": expected a file name, got " + value.dump());
+  const std::filesystem::path path = value.get<std::string>();
+  if (!std::filesystem::is_regular_file(path)) {
+    throw core::InputError(fmt::format("{}: file '{}' not found (relative names are taken from the current "
+                                       "directory, {})",
+                                       where, path.string(), std::filesystem::current_path().string()));
+  }
+  return path;
+}
+
+std::vector<std::filesystem::path> existing_files(const json& value, const std::string& where) {
+  std::vector<std::filesystem::path> files;
+  if (value.is_string()) {
+    files.push_back(existing_file(value, where));
+    return files;
+  }
+  if (!value.is_array() || value.empty())
+    throw core::InputError(where + ": expected a list of files, got " + value.dump());
+  for (std::size_t i = 0; i < value.size(); ++i) files.push_back(existing_file(value[i], fmt::format("{}[{}]", where, i)));
+  return files;
+}
+
+TopTagSource toptag_source_from_json(const json& source) {
+  TopTagSource out;
+  const bool per_split = source.contains("train") || source.contains("val") || source.contains("test");
+  if (per_split == source.contains("file")) {
+    throw core::InputError("data.source: a toptag_h5 source needs either `train`, `val` and `test` files or one "
+                           "`file` split by its ttv column, got " + source.dump());
+  }
+  if (per_split) {
+    for (const char* key : {"train", "val", "test"}) {
+      if (!source.contains(key)) throw core::InputError(std::string("data.source.") + key + ": missing (a toptag_h5 file)");
+    }
+    out.train = existing_file(source["train"], "data.source.train");
+    out.val = existing_file(source["val"], "data.source.val");
+    out.test = existing_file(source["test"], "data.source.test");
+  } else {
+    out.file = existing_file(source["file"], "data.source.file");
+  }
+  if (source.contains("limit")) {
+    if (!source["limit"].is_number_integer() || source["limit"].get<std::int64_t>() < 1)
+      throw core::InputError("data.source.limit: expected a positive number of jets per split, got " + source["limit"].dump());
+    out.limit = source["limit"].get<std::int64_t>();
+  }
+  return out;
+}
+
+HepMCSource hepmc_source_from_json(const json& source) {
+  HepMCSource out;
+  for (const char* key : {"signal", "background"}) {
+    if (!source.contains(key)) throw core::InputError(std::string("data.source.") + key + ": missing (a list of HepMC files)");
+  }
+  out.signal = existing_files(source["signal"], "data.source.signal");
+  out.background = existing_files(source["background"], "data.source.background");
+  if (source.contains("pileup") && !source["pileup"].is_null() && !(source["pileup"].is_number() && source["pileup"].get<double>() == 0)) {
+    const json& pileup = source["pileup"];
+    if (!pileup.is_object() || !pileup.contains("files") || !pileup.contains("mu")) {
+      throw core::InputError("data.source.pileup: expected {files: [minimum-bias files], mu: <mean interactions>}, got " +
+                             pileup.dump());
+    }
+    out.pileup_files = existing_files(pileup["files"], "data.source.pileup.files");
+    out.pileup_mu = number_at(pileup, "mu", 0, "data.source.pileup");
+    if (!(out.pileup_mu >= 0)) throw core::InputError("data.source.pileup.mu: expected a number >= 0, got " + pileup["mu"].dump());
+  }
+  if (source.contains("seed")) {
+    if (!source["seed"].is_number_integer() || source["seed"].get<std::int64_t>() < 0)
+      throw core::InputError("data.source.seed: expected a non-negative integer, got " + source["seed"].dump());
+    out.seed = source["seed"].get<std::uint64_t>();
+  }
+  return out;
+}
+
+Source source_from_json(const json& source) {
   if (!source.is_object()) throw core::InputError("data.source: expected a map, got " + source.dump());
   const std::string kind = source.value("kind", std::string("generator"));
+  if (kind == "toptag_h5") return toptag_source_from_json(source);
+  if (kind == "hepmc3") return hepmc_source_from_json(source);
   if (kind != "generator") {
-    throw core::InputError("data.source.kind: '" + kind + "' is not supported yet (known: generator)" +
-                           core::did_you_mean(kind, {"generator"}));
+    throw core::InputError("data.source.kind: unknown source '" + kind + "' (known: generator, toptag_h5, hepmc3)" +
+                           core::did_you_mean(kind, {"generator", "toptag_h5", "hepmc3"}));
   }
   GeneratorSource out;
   out.signal = events::generator::parse_process(source.value("signal", std::string("top")));
@@ -122,6 +201,14 @@ SplitFractions split_from_json(const json& block) {
   split.train = number_at(block, "train", 0, "data.split");
   split.val = number_at(block, "val", 0, "data.split");
   split.test = number_at(block, "test", 0, "data.split");
+  if (block.contains("by")) {
+    const auto by = block["by"].is_string() ? block["by"].get<std::string>() : block["by"].dump();
+    if (by != "fraction" && by != "source")
+      throw core::InputError("data.split.by: expected 'fraction' or 'source', got '" + by + "'" +
+                             core::did_you_mean(by, {"fraction", "source"}));
+    split.by_source = by == "source";
+    if (split.by_source) return split;
+  }
   if (split.train < 0 || split.val < 0 || split.test < 0 ||
       std::abs(split.train + split.val + split.test - 1) > 1e-6) {
     throw core::InputError("data.split: train, val and test must be >= 0 and sum to 1, got " + block.dump());
@@ -129,7 +216,45 @@ SplitFractions split_from_json(const json& block) {
   return split;
 }
 
+ReweightSpec reweight_from_json(const json& block) {
+  if (!block.is_object()) throw core::InputError("data.reweight: expected {to: flat, in: pt, bins: 20}, got " + block.dump());
+  const std::string to = block.value("to", std::string("flat"));
+  if (to != "flat") throw core::InputError("data.reweight.to: only 'flat' is known, got '" + to + "'");
+  ReweightSpec out;
+  out.in = block.value("in", out.in);
+  find_observer(out.in);  // throws for an unknown one
+  if (block.contains("bins")) {
+    if (!block["bins"].is_number_integer() || block["bins"].get<std::int64_t>() < 1)
+      throw core::InputError("data.reweight.bins: expected a positive integer, got " + block["bins"].dump());
+    out.bins = block["bins"].get<std::int64_t>();
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string source_description(const Source& source) {
+  if (const auto* generator = std::get_if<GeneratorSource>(&source)) {
+    return fmt::format("{} {} + {} {} jets from the built-in generator", generator->signal_jets(),
+                       events::generator::process_name(generator->signal), generator->background_jets(),
+                       events::generator::process_name(generator->background));
+  }
+  if (const auto* toptag = std::get_if<TopTagSource>(&source)) {
+    const auto limit = toptag->limit ? fmt::format(" (at most {} jets per split)", *toptag->limit) : std::string();
+    if (!toptag->file.empty()) return "top-tagging file " + toptag->file.string() + " split by its ttv column" + limit;
+    return fmt::format("top-tagging files train {}, val {}, test {}{}", toptag->train.string(), toptag->val.string(),
+                       toptag->test.string(), limit);
+  }
+  const auto& hepmc = std::get<HepMCSource>(source);
+  auto names = [](const std::vector<std::filesystem::path>& files) {
+    std::string text;
+    for (const auto& file : files) text += (text.empty() ? "" : ", ") + file.string();
+    return text;
+  };
+  std::string text = "HepMC signal [" + names(hepmc.signal) + "] vs background [" + names(hepmc.background) + "]";
+  if (!hepmc.pileup_files.empty()) text += fmt::format(", pile-up mu = {} from [{}]", hepmc.pileup_mu, names(hepmc.pileup_files));
+  return text;
+}
 
 DatasetSpec dataset_spec_from_json(const json& config) {
   if (!config.contains("data") || !config["data"].is_object()) {
@@ -155,6 +280,23 @@ DatasetSpec dataset_spec_from_json(const json& config) {
       find_observer(name.get<std::string>());  // throws for an unknown one
       spec.observers.push_back(name.get<std::string>());
     }
+  }
+  const bool source_has_splits = std::holds_alternative<TopTagSource>(spec.source);
+  const bool split_by_given = data.contains("split") && data["split"].is_object() && data["split"].contains("by");
+  if (!split_by_given) spec.split.by_source = source_has_splits;  // top-tagging files: their own split by default
+  if (spec.split.by_source && !source_has_splits) {
+    throw core::InputError("data.split.by: 'source' needs a source with its own split (toptag_h5); this source has "
+                           "none: give train/val/test fractions");
+  }
+  if (data.contains("balance") && !data["balance"].is_null()) {
+    if (!data["balance"].is_boolean()) throw core::InputError("data.balance: expected true or false, got " + data["balance"].dump());
+    spec.balance = data["balance"].get<bool>();
+  }
+  if (data.contains("reweight") && !data["reweight"].is_null()) {
+    spec.reweight = reweight_from_json(data["reweight"]);
+    // The reweighting variable travels as an observer, so the weights can be checked against it.
+    if (std::find(spec.observers.begin(), spec.observers.end(), spec.reweight->in) == spec.observers.end())
+      spec.observers.push_back(spec.reweight->in);
   }
   spec.images = images::image_spec_from_json(images);
   spec.identity = {{"data", data}, {"images", images}};

@@ -1,10 +1,14 @@
-// What a dataset is: where its jets come from (the built-in generator, signal vs background), how they are
-// clustered and selected, how they become images, which observers travel with them and how they are split.
-// Its identity is the content hash of the recipe's `data` and `images` blocks.
+// What a dataset is: where its jets come from (the built-in generator, the top-tagging benchmark files, or HepMC
+// files of signal and background), how they are clustered, selected, balanced and weighted, how they become
+// images, which observers travel with them and how they are split. Its identity is the content hash of the
+// recipe's `data` and `images` blocks.
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
+#include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -30,23 +34,57 @@ struct GeneratorSource {
   std::int64_t background_jets() const { return jets / 2; }
 };
 
+// The top-tagging reference files (arXiv:1902.09914): either one file per split, or one `file` whose `ttv`
+// column says the split (0 train, 1 test, 2 val). Labels are the file's is_signal_new. The constituents are
+// clustered with data.jets and the leading jet kept (anti-kT R >= 0.8 gives back the benchmark's jet).
+struct TopTagSource {
+  std::filesystem::path train, val, test;  // one file per split, or ...
+  std::filesystem::path file;              // ... one file split by its ttv column
+  std::optional<std::int64_t> limit;       // at most this many jets per split (the first ones in the file)
+};
+
+// HepMC files (plain, .gz, .zst): every event of a signal file gives at most one jet labelled 1, of a
+// background file labelled 0; optional pile-up overlaid from minimum-bias files at Poisson(mu).
+struct HepMCSource {
+  std::vector<std::filesystem::path> signal, background;
+  std::vector<std::filesystem::path> pileup_files;
+  double pileup_mu = 0;
+  std::uint64_t seed = 1;  // pile-up draws and the shuffle before splitting
+};
+
+using Source = std::variant<GeneratorSource, TopTagSource, HepMCSource>;
+
 struct SplitFractions {
   double train = 0.8, val = 0.1, test = 0.1;
+  bool by_source = false;  // the source's own split (top-tagging files / ttv) instead of the fractions
+};
+
+// data.reweight: {to: flat, in: pt, bins: 20}. Each class of each split gets weights that make its histogram of
+// `in` flat over `bins` equal bins between the dataset's smallest and largest value (reweight.h).
+struct ReweightSpec {
+  std::string in = "pt";
+  std::int64_t bins = 20;
 };
 
 struct DatasetSpec {
-  GeneratorSource source;
+  Source source;
   jets::JetSpec jets;
   Selection select;
   SplitFractions split;
-  std::vector<std::string> observers{"mass", "pt", "eta"};
+  bool balance = false;                // equal signal and background per split, surplus dropped
+  std::optional<ReweightSpec> reweight;
+  std::vector<std::string> observers{"mass", "pt", "eta"};  // includes reweight->in
   images::ImageSpec images;
   nlohmann::json identity;  // {"data": ..., "images": ...} exactly as hashed
   std::string hash;         // core::content_hash(identity)
 };
 
 // From a validated recipe (as JSON) with `data` and `images` blocks. Throws core::InputError naming the key
-// for anything it cannot build (unknown source kind, groomer, observer, split fractions not summing to 1, ...).
+// for anything it cannot build (unknown source kind, groomer, observer, split fractions not summing to 1, a
+// source file that does not exist, ...). File names are taken relative to the current directory.
 DatasetSpec dataset_spec_from_json(const nlohmann::json& config);
+
+// One line for logs: "100 top + 100 qcd jets from the built-in generator", "top-tagging files train.h5, ...".
+std::string source_description(const Source& source);
 
 }  // namespace jetstudy::data

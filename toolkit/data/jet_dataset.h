@@ -1,5 +1,5 @@
-// A dataset in memory: images, labels (1 signal, 0 background) and observers per split, as training reads it.
-// Shapes come from the data, never restated elsewhere.
+// A dataset in memory: images, labels (1 signal, 0 background), per-jet weights and observers per split, as
+// training reads it. Shapes come from the data, never restated elsewhere.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +22,7 @@ struct Split {
   std::int64_t size = 0;
   std::vector<float> images;  // size * C * H * W, jet-major
   std::vector<float> labels;  // size
+  std::vector<float> weights;  // size; 1 unless data.reweight asks for a flat distribution (reweight.h)
   std::map<std::string, std::vector<float>> observers;  // name -> size values
 };
 
@@ -30,7 +31,14 @@ struct JetDataset {
   std::filesystem::path path;  // the HDF5 cache file it lives in (empty before it is written)
   ImageShape shape;
   Split train, val, test;
-  nlohmann::json counts;  // {"train": {"jets", "signal", "background"}, "val": ..., "test": ..., "selection": ...}
+  // The fitted per-pixel standardisation (normalize: {norm: standardize}; fitted on the training images), C*H*W
+  // each, empty when the images block has none. The cache file keeps the images before it (sparse, so they
+  // compress) and these numbers; `standardized` says whether the images in memory are already (x - mean) / std.
+  std::vector<float> pixel_mean, pixel_std;
+  bool standardized = false;
+  // {"train": {"jets", "signal", "background"}, "val": ..., "test": ..., "selection": ..., "skipped": ...,
+  //  "mean_dropped_pt_fraction": ...} (docs/formats.md)
+  nlohmann::json counts;
 };
 
 }  // namespace jetstudy::data

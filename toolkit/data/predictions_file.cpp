@@ -3,6 +3,7 @@
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/hdf5_file.h"
+#include "toolkit/data/hdf5_lock.h"
 
 namespace jetstudy::data {
 namespace {
@@ -15,6 +16,7 @@ void write_predictions_file(const std::filesystem::path& path, const Predictions
   const auto n = static_cast<hsize_t>(predictions.scores.size());
   JETSTUDY_CHECK(predictions.labels.size() == n, "one label per score");
   core::produce_file_atomically(path, [&](const std::filesystem::path& temporary) {
+    const auto lock = lock_hdf5();
     core::hdf5::Handle file(H5Fcreate(temporary.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
     if (!file.valid()) core::hdf5::fail(temporary, "cannot create HDF5 file");
     core::hdf5::write_long_attribute(file.get(), "format_version", kPredictionsFormatVersion, temporary);
@@ -31,6 +33,7 @@ void write_predictions_file(const std::filesystem::path& path, const Predictions
 
 Predictions read_predictions_file(const std::filesystem::path& path) {
   if (!std::filesystem::exists(path)) core::hdf5::fail(path, "predictions file not found");
+  const auto lock = lock_hdf5();
   return core::hdf5::quietly([&] {
     core::hdf5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
     if (!file.valid()) core::hdf5::fail(path, "not an HDF5 file (corrupt or truncated)");

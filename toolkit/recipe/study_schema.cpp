@@ -35,6 +35,9 @@ Schema split_schema() {
                          Field::defaulted("train", fraction, 0.8, "fraction of jets used for training"),
                          Field::defaulted("val", fraction, 0.1, "fraction used for early stopping and model choice"),
                          Field::defaulted("test", fraction, 0.1, "fraction used only for the reported metrics"),
+                         Field::optional("by", Schema::one_of({"fraction", "source"}, "split"),
+                                         "fraction, or the source's own split (toptag_h5: its files or ttv column, "
+                                         "the default for that source)"),
                      })
       .satisfying([](const json& split) -> std::optional<std::string> {
         const double train = split["train"], val = split["val"], test = split["test"];
@@ -97,6 +100,14 @@ Schema data_schema(const StudyComponents& c) {
       Field::defaulted("jets", jets, json::object(), "how jets are built from the events"),
       Field::defaulted("select", select, json::object(), "jet selection windows"),
       Field::defaulted("split", split_schema(), json::object(), "train/val/test fractions"),
+      Field::optional("balance", Schema::boolean(), "true: equal signal and background jets per split (surplus dropped)"),
+      Field::optional("reweight",
+                      Schema::map({
+                          Field::defaulted("to", Schema::one_of({"flat"}, "target"), "flat", "target distribution"),
+                          Field::defaulted("in", Schema::one_of(c.observers, "observer"), "pt", "variable made flat"),
+                          Field::defaulted("bins", Schema::integer().min(1), 20, "equal bins over its range"),
+                      }),
+                      "per-jet weights making each class flat in a variable (e.g. {to: flat, in: pt, bins: 20})"),
       Field::defaulted("observers", Schema::list(Schema::one_of(c.observers, "observer")),
                        json::array({"mass", "pt", "tau21", "tau32", "nconst"}),
                        "jet observables kept for metrics and decorrelation, never fed to the network"),
