@@ -21,6 +21,9 @@ TEST_CASE("bench images: prints its figures, and the numpy peer's images agree w
   const auto result = run_jetstudy("bench images --events 200");
   INFO(result.output);
   REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.output, Contains("bench images: loader, batch 128, shuffled (") &&
+                                Contains("bench images: loader peak RSS (") && Contains("MiB (") &&
+                                Contains("x vs target 2048)"));
   CHECK_THAT(result.output, Contains("bench images: images 40x40 centre+rotate+flip, 1 core ") &&
                                 Contains("x vs target 20000)") && Contains(" W jets (anti-kT R=1.0, trimmed)"));
   if (!numpy_peer_available()) {
@@ -40,8 +43,17 @@ TEST_CASE("bench images: --json gives every figure with a value and the numpy fi
   const auto json = nlohmann::json::parse(result.output);
   CHECK(json["suite"] == "images");
   const auto& figures = json["figures"];
-  REQUIRE(figures.size() == (numpy_peer_available() ? 4u : 2u));
+  REQUIRE(figures.size() == (numpy_peer_available() ? 6u : 4u));
   for (const auto& figure : figures) CHECK(figure["value"].get<double>() > 0);
+  // The loader figures come last: images/s against DeepTop training measured in the same run (goal 3x), and
+  // the peak resident memory against 2 GB (lower is better).
+  const auto& loader = figures[figures.size() - 2];
+  CHECK_THAT(loader["peer"].get<std::string>(), Catch::Matchers::StartsWith("DeepTop training (Adam, batch 128"));
+  CHECK(loader["goal_ratio"] == 3.0);
+  const auto& memory = figures[figures.size() - 1];
+  CHECK(memory["unit"] == "MiB");
+  CHECK(memory["lower_is_better"] == true);
+  CHECK(memory["peer_value"] == 2048.0);
   if (numpy_peer_available()) {
     CHECK(figures[2]["peer"] == "numpy (batched bincount)");
     CHECK(figures[2]["goal_ratio"] == 5.0);

@@ -25,7 +25,9 @@ std::string bench_table(const std::vector<BenchFigure>& figures) {
   for (const auto& figure : figures)
     table += fmt::format("{:<56} {:>10} {:<11} {:<34} {:>10} {:>6.2f}x {:>6}\n", figure.what, number(figure.value),
                          figure.unit, figure.peer, number(figure.peer_value), figure.ratio(),
-                         figure.goal_ratio > 0 ? fmt::format("{}{:.2g}x", figure.meets_goal() ? ">=" : "<", figure.goal_ratio)
+                         figure.goal_ratio > 0 ? fmt::format("{}{:.2g}x", figure.lower_is_better ? (figure.meets_goal() ? "<=" : ">")
+                                                                                               : (figure.meets_goal() ? ">=" : "<"),
+                                                          figure.goal_ratio)
                                                : "-");
   return table;
 }
@@ -40,6 +42,7 @@ nlohmann::json bench_json(const std::string& suite, const std::vector<BenchFigur
                        {"peer_value", figure.peer_value},
                        {"ratio", figure.ratio()},
                        {"goal_ratio", figure.goal_ratio},
+                       {"lower_is_better", figure.lower_is_better},
                        {"meets_goal", figure.meets_goal()}});
   return {{"suite", suite}, {"figures", entries}};
 }

@@ -12,14 +12,17 @@ namespace jetstudy::core {
 
 struct BenchFigure {
   std::string what;   // "cluster+trim+substructure"
-  double value = 0;   // in `unit`, higher is better
+  double value = 0;   // in `unit`, higher is better unless lower_is_better
   std::string unit;   // "jets/s"
   std::string peer;   // "plain FastJet anti-kT loop" or "target" (an absolute goal)
   double peer_value = 0;
   double goal_ratio = 0;  // the ratio the issue asks for (0 = none); reported, never enforced here
+  bool lower_is_better = false;  // memory, time: the goal is ratio <= goal_ratio
 
   double ratio() const { return peer_value > 0 ? value / peer_value : 0; }
-  bool meets_goal() const { return goal_ratio <= 0 || ratio() >= goal_ratio; }
+  bool meets_goal() const {
+    return goal_ratio <= 0 || (lower_is_better ? ratio() <= goal_ratio : ratio() >= goal_ratio);
+  }
 };
 
 // "bench <suite>: <what> <value> <unit> (<ratio>x vs <peer>)"
