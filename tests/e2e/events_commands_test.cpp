@@ -46,6 +46,25 @@ TEST_CASE("events commands: jets of FastJet's Pythia example event match FastJet
   CHECK_THAT(result.output, StartsWith("event 0: 354 particles, jets: 5\n  pt   981.157  eta  -0.868  phi   2.905"));
 }
 
+TEST_CASE("events commands: a falling pT spectrum puts more jets near the low edge of the window than a flat one") {
+  const auto directory = fresh_results_directory("spectrum");
+  double below_middle[2] = {0, 0};
+  int index = 0;
+  for (const char* spectrum : {"flat", "falling"}) {
+    const std::string file = directory + "/" + spectrum + ".h5";
+    REQUIRE(run_jetstudy(std::string("generate --process qcd -n 300 --pt 300:600 --pt-spectrum ") + spectrum +
+                         " --seed 4 -o " + file)
+                .exit_code == 0);
+    const auto json = nlohmann::json::parse(run_jetstudy("jets " + file + " --R 1.0 --ptmin 100 --json").output);
+    for (const auto& event : json["events"])
+      if (!event["jets"].empty() && event["jets"][0]["pt"].get<double>() < 450) ++below_middle[index];
+    ++index;
+  }
+  CHECK(below_middle[0] < 0.6 * 300);   // flat: about half below the middle of the window
+  CHECK(below_middle[1] > 0.75 * 300);  // pT^-5: most near the low edge
+  CHECK(run_jetstudy("generate --process qcd -n 5 --pt-spectrum rising -o " + directory + "/x.h5").exit_code == 2);
+}
+
 TEST_CASE("events commands: object-level processes go to JSON lines, one event per line") {
   const auto file = fresh_results_directory("objects") + "/dimuon.jsonl";
   const auto result = run_jetstudy("generate --process dimuon -n 12 --seed 2 -o " + file);

@@ -63,6 +63,8 @@ struct GenerateArguments {
   std::string process;
   long events = 0;
   std::string pt_window = "350:450";
+  std::string pt_spectrum = "flat";
+  double pt_power = 5;
   double pileup = 0;
   std::uint64_t seed = 1;
   std::string detector = "none";
@@ -108,6 +110,8 @@ int generate(const GenerateArguments& arguments) {
   gen::GeneratorOptions options;
   options.process = gen::parse_process(arguments.process);
   gen::parse_pt_window(arguments.pt_window, options);
+  options.pt_spectrum = gen::parse_pt_spectrum(arguments.pt_spectrum);
+  options.pt_power = arguments.pt_power;
   options.pileup_mu = arguments.pileup;
   options.seed = arguments.seed;
   options.detector = gen::parse_detector_level(arguments.detector);
@@ -145,6 +149,8 @@ CommandAction define_generate(CLI::App& command) {
       ->required();
   command.add_option("-n,--events", arguments->events, "number of events")->required()->check(CLI::PositiveNumber);
   command.add_option("--pt", arguments->pt_window, "pT window of the hard object, MIN:MAX in GeV")->capture_default_str();
+  command.add_option("--pt-spectrum", arguments->pt_spectrum, "flat | falling (as pT^-n)")->capture_default_str();
+  command.add_option("--pt-power", arguments->pt_power, "n of a falling spectrum")->capture_default_str();
   command.add_option("--pileup", arguments->pileup, "mean number of pile-up interactions")->check(CLI::NonNegativeNumber);
   command.add_option("--seed", arguments->seed, "random seed")->capture_default_str();
   command.add_option("--detector", arguments->detector, "none | towers | towers+tracks")->capture_default_str();
