@@ -122,6 +122,14 @@ std::vector<std::string> member_names(hid_t group) {
   return names;
 }
 
+Handle open_file_read_only(const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path)) fail(path, "cannot open (does the file exist?)");
+  if (H5Fis_hdf5(path.c_str()) <= 0) fail(path, "not an HDF5 file (or a truncated one)");
+  Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!file.valid()) fail(path, "cannot open as HDF5 (truncated or corrupt file?)");
+  return file;
+}
+
 Handle open_dataset(hid_t group, const std::string& name, const std::filesystem::path& path, const std::string& where) {
   if (H5Lexists(group, name.c_str(), H5P_DEFAULT) <= 0) fail(path, "dataset " + where + " is missing");
   Handle dataset(H5Dopen2(group, name.c_str(), H5P_DEFAULT), H5Dclose);

@@ -70,6 +70,11 @@ std::vector<hsize_t> read_floats(hid_t group, const std::string& name, std::vect
                                  const std::filesystem::path& path, const std::string& where);
 std::vector<std::string> member_names(hid_t group);
 
+// An existing HDF5 file opened read-only. Throws "<path>: cannot open (does the file exist?)", "<path>: not an
+// HDF5 file (or a truncated one)" or "<path>: cannot open as HDF5 (truncated or corrupt file?)". Call it
+// inside quietly() so HDF5 prints nothing.
+Handle open_file_read_only(const std::filesystem::path& path);
+
 // --- row-wise access for streaming readers and writers (event files, benchmark datasets) ---
 
 // The dataset `name` under `group`; "<path>: dataset <where> is missing" when it is absent.

@@ -156,10 +156,7 @@ struct EventFileReader::State {
 EventFileReader::EventFileReader(std::filesystem::path path) : state_(std::make_unique<State>()), path_(std::move(path)) {
   auto& s = *state_;
   h5::quietly([&] {
-    if (!std::filesystem::exists(path_)) h5::fail(path_, "cannot open (does the file exist?)");
-    if (H5Fis_hdf5(path_.c_str()) <= 0) h5::fail(path_, "not an HDF5 file (or a truncated one)");
-    s.file = h5::Handle(H5Fopen(path_.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-    if (!s.file.valid()) h5::fail(path_, "cannot open as HDF5 (truncated or corrupt file?)");
+    s.file = h5::open_file_read_only(path_);
     const std::string format = h5::read_string_attribute(s.file.get(), "format", path_);
     if (format != kEventFileFormat) {
       h5::fail(path_, "attribute 'format' is '" + format + "', expected '" + kEventFileFormat + "'");

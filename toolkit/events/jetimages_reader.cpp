@@ -31,10 +31,7 @@ JetImagesReader::JetImagesReader(std::filesystem::path path, std::size_t chunk_j
     : state_(std::make_unique<State>()), path_(std::move(path)), chunk_jets_(std::max<std::size_t>(chunk_jets, 1)) {
   auto& s = *state_;
   h5::quietly([&] {
-    if (!std::filesystem::exists(path_)) h5::fail(path_, "cannot open (does the file exist?)");
-    if (H5Fis_hdf5(path_.c_str()) <= 0) h5::fail(path_, "not an HDF5 file (or a truncated one)");
-    s.file = h5::Handle(H5Fopen(path_.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-    if (!s.file.valid()) h5::fail(path_, "cannot open as HDF5 (truncated or corrupt file?)");
+    s.file = h5::open_file_read_only(path_);
     const hid_t root = s.file.get();
     if (H5Lexists(root, "image", H5P_DEFAULT) <= 0) {
       h5::fail(path_, "key 'image' is missing (a jet-images file holds 'image' N x 25 x 25, 'signal', 'jet_pt', "

@@ -187,10 +187,7 @@ TopTagReader::TopTagReader(std::filesystem::path path, std::optional<int> ttv, s
   };
 
   h5::quietly([&] {
-    if (!std::filesystem::exists(path_)) h5::fail(path_, "cannot open (does the file exist?)");
-    if (H5Fis_hdf5(path_.c_str()) <= 0) h5::fail(path_, "not an HDF5 file (or a truncated one)");
-    b.file = h5::Handle(H5Fopen(path_.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-    if (!b.file.valid()) h5::fail(path_, "cannot open as HDF5 (truncated or corrupt file?)");
+    b.file = h5::open_file_read_only(path_);
     if (H5Lexists(b.file.get(), "table", H5P_DEFAULT) <= 0) {
       std::string keys;
       for (const auto& name : h5::member_names(b.file.get())) keys += (keys.empty() ? "" : ", ") + name;
