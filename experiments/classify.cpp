@@ -61,8 +61,12 @@ store::RunOutcome run_classify(const ExperimentContext& context) {
   options.checkpoint_dir = context.run_directory;
 
   store::RunOutcome outcome;
-  const auto validation_metrics = [](const std::vector<float>& scores, const std::vector<float>& labels) {
-    return std::map<std::string, double>{{"auc", metrics::auc(metrics::roc_curve(scores, labels))}};
+  const auto validation_metrics = [](const torch::Tensor& logits, const train::Examples& validation) {
+    const auto scores = torch::sigmoid(logits).contiguous();
+    const auto labels = validation.targets.contiguous();
+    return std::map<std::string, double>{{"auc", metrics::auc(metrics::roc_curve(
+        std::vector<float>(scores.data_ptr<float>(), scores.data_ptr<float>() + scores.numel()),
+        std::vector<float>(labels.data_ptr<float>(), labels.data_ptr<float>() + labels.numel())))}};
   };
   nlohmann::json learning = {{"epoch", nlohmann::json::array()}, {"train_loss", nlohmann::json::array()},
                              {"val_loss", nlohmann::json::array()}, {"val_auc", nlohmann::json::array()}};
@@ -82,13 +86,13 @@ store::RunOutcome run_classify(const ExperimentContext& context) {
   auto train_examples = train::view_examples(dataset.train, dataset.shape);
   auto val_examples = train::view_examples(dataset.val, dataset.shape);
   auto test_examples = train::view_examples(dataset.test, dataset.shape);
-  train::Trainer trainer(model, *loss, *optimizer, options);
+  train::Trainer trainer(model, *loss, optimizer.get(), options);
   const auto history = trainer.fit(train_examples, val_examples, validation_metrics, on_epoch);
   say(fmt::format("best epoch {} of {}{}", history.best_epoch, history.epochs.size(),
                   history.stopped_early ? " (stopped early)" : ""));
 
   // Test-split evaluation with the best epoch's weights.
-  const auto scores = train::predict(*model, test_examples, device);
+  const auto scores = train::predict_scores(*model, test_examples, device);
   const auto& labels = dataset.test.labels;
   const double background_jets = static_cast<double>(std::count(labels.begin(), labels.end(), 0.0f));
   const auto metric_names = config.at("evaluate").get<std::vector<std::string>>();

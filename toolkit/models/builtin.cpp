@@ -11,7 +11,7 @@
 namespace jetstudy::models {
 namespace {
 
-std::shared_ptr<ClassifierImpl> make_deeptop(const nlohmann::json& options, const InputSpec& input) {
+std::shared_ptr<NetworkImpl> make_deeptop(const nlohmann::json& options, const InputSpec& input) {
   return std::make_shared<DeepTopImpl>(DeepTopOptions::from_json(options), input);
 }
 
@@ -19,13 +19,27 @@ std::shared_ptr<ClassifierImpl> make_deeptop(const nlohmann::json& options, cons
 
 const std::vector<ArchitectureEntry>& architecture_table() {
   static const std::vector<ArchitectureEntry> kArchitectures = {
-      {"deeptop", "DeepTop CNN (arXiv:1701.08784)", deeptop_options_schema, make_deeptop},
+      {"deeptop", "DeepTop CNN (arXiv:1701.08784)", NetworkKind::scorer, deeptop_options_schema, make_deeptop},
   };
   return kArchitectures;
 }
 
-std::shared_ptr<ClassifierImpl> make_architecture(const nlohmann::json& model, const InputSpec& input) {
-  return core::find_by_name(architecture_table(), model.at("arch").get<std::string>(), "architecture").make(model, input);
+const char* network_kind_name(NetworkKind kind) {
+  switch (kind) {
+    case NetworkKind::scorer: return "scorer";
+    case NetworkKind::autoencoder: return "autoencoder";
+    case NetworkKind::pixel_regressor: return "pixel_regressor";
+    case NetworkKind::gan: return "gan";
+  }
+  return "?";
+}
+
+const ArchitectureEntry& find_architecture(const std::string& name) {
+  return core::find_by_name(architecture_table(), name, "architecture");
+}
+
+std::shared_ptr<NetworkImpl> make_architecture(const nlohmann::json& model, const InputSpec& input) {
+  return find_architecture(model.at("arch").get<std::string>()).make(model, input);
 }
 
 std::vector<recipe::NamedSchema> architecture_schemas() {

@@ -64,13 +64,16 @@ DeepTopImpl::DeepTopImpl(DeepTopOptions options, const InputSpec& input) : optio
     head_->push_back(torch::nn::ReLU());
     width_in = units;
   }
-  head_->push_back(torch::nn::Linear(width_in, 1));
+  head_->push_back(torch::nn::Linear(width_in, input.outputs));
 
   register_module("features", features_);
   register_module("head", head_);
 }
 
-torch::Tensor DeepTopImpl::forward(torch::Tensor images) { return head_->forward(features_->forward(images)).squeeze(1); }
+torch::Tensor DeepTopImpl::forward(const NetworkInput& input) {
+  const auto logits = head_->forward(features_->forward(input.images));
+  return input_.outputs == 1 ? logits.squeeze(1) : logits;
+}
 
 std::string DeepTopImpl::description() const {
   return fmt::format("DeepTop CNN on {}: conv filters {} kernel {} padding {}, max-pool {} after layers {}, dense {}, "

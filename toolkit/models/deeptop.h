@@ -10,7 +10,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <vector>
 
-#include "toolkit/models/classifier.h"
+#include "toolkit/models/network.h"
 #include "toolkit/models/input_spec.h"
 
 namespace jetstudy::models {
@@ -28,11 +28,12 @@ struct DeepTopOptions {
   TORCH_ARG(double, dropout) = 0.0;                     // before each dense layer
 };
 
-class DeepTopImpl : public ClassifierImpl {
+class DeepTopImpl : public NetworkImpl {
  public:
   // Throws core::InputError when the image shape cannot pass through the conv/pool stack, naming the shapes.
   DeepTopImpl(DeepTopOptions options, const InputSpec& input);
-  torch::Tensor forward(torch::Tensor images) override;
+  torch::Tensor forward(const NetworkInput& input) override;
+  torch::Tensor forward(const torch::Tensor& images) { return forward(NetworkInput{images, {}, {}}); }
   std::string description() const override;
 
  private:

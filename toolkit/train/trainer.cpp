@@ -23,10 +23,11 @@ void for_each_batch(std::int64_t n, std::int64_t batch_size, Step&& step) {
 
 }  // namespace
 
-Trainer::Trainer(std::shared_ptr<models::ClassifierImpl> model, const losses::Loss& loss,
-                 torch::optim::Optimizer& optimizer, TrainOptions options)
+Trainer::Trainer(std::shared_ptr<models::NetworkImpl> model, losses::Loss& loss, torch::optim::Optimizer* optimizer,
+                 TrainOptions options)
     : model_(std::move(model)), loss_(loss), optimizer_(optimizer), options_(std::move(options)) {
   JETSTUDY_CHECK(model_ != nullptr, "trainer needs a model");
+  JETSTUDY_CHECK(optimizer_ != nullptr || !model_->learns_by_gradient(), "a network trained by gradient needs an optimizer");
   if (options_.batch_size < 1) throw core::InputError("train.batch: must be positive");
   if (options_.epochs < 1) throw core::InputError("train.epochs: must be positive");
 }
@@ -37,6 +38,11 @@ bool Trainer::is_better(double candidate, double best) const {
 
 double Trainer::train_one_epoch(const Examples& train, int epoch, std::mt19937_64& shuffle_engine) {
   model_->train();
+  if (!model_->learns_by_gradient()) {
+    const auto all = train.slice(0, train.size(), options_.device);
+    model_->fit_directly(all.network_input(), all.targets, all.weights.defined() ? all.weights : torch::ones_like(all.targets));
+    return evaluate_loss(*model_, loss_, train, options_.device);
+  }
   std::vector<std::int64_t> order(static_cast<std::size_t>(train.size()));
   std::iota(order.begin(), order.end(), 0);
   std::shuffle(order.begin(), order.end(), shuffle_engine);
@@ -46,11 +52,11 @@ double Trainer::train_one_epoch(const Examples& train, int epoch, std::mt19937_6
   std::int64_t seen = 0, step = 0;
   for_each_batch(train.size(), options_.batch_size, [&](std::int64_t begin, std::int64_t end) {
     core::throw_if_interrupted();
-    const auto indices = order_tensor.slice(0, begin, end);
-    const auto images = train.images.index_select(0, indices).to(options_.device);
-    const auto labels = train.labels.index_select(0, indices).to(options_.device);
-    optimizer_.zero_grad();
-    const auto loss = loss_(model_->forward(images), labels);
+    const auto batch = train.rows(order_tensor.slice(0, begin, end), options_.device);
+    const auto outputs = model_->forward(batch.network_input());
+    loss_.before_step(batch.loss_input(outputs.detach()));
+    optimizer_->zero_grad();
+    const auto loss = loss_(batch.loss_input(outputs));
     const double value = loss.item<double>();
     ++step;
     if (!std::isfinite(value))
@@ -58,7 +64,7 @@ double Trainer::train_one_epoch(const Examples& train, int epoch, std::mt19937_6
                                            "checkpoint is kept); try a smaller learning rate",
                                            value, epoch, step));
     loss.backward();
-    optimizer_.step();
+    optimizer_->step();
     loss_sum += value * static_cast<double>(end - begin);
     seen += end - begin;
   });
@@ -85,11 +91,7 @@ TrainingHistory Trainer::fit(const Examples& train, const Examples& val, const V
     record.epoch = epoch;
     record.train_loss = train_one_epoch(train, epoch, shuffle_engine);
     record.val_loss = evaluate_loss(*model_, loss_, val, options_.device);
-    if (validation_metrics) {
-      const auto scores = predict(*model_, val, options_.device);
-      const std::vector<float> labels(val.labels.data_ptr<float>(), val.labels.data_ptr<float>() + val.size());
-      record.val_metrics = validation_metrics(scores, labels);
-    }
+    if (validation_metrics) record.val_metrics = validation_metrics(predict(*model_, val, options_.device), val);
     record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
     double monitored = record.val_loss;
@@ -115,7 +117,7 @@ TrainingHistory Trainer::fit(const Examples& train, const Examples& val, const V
     if (write_checkpoints) save_checkpoint(*model_, options_.checkpoint_dir / "last.pt");
     history.epochs.push_back(record);
     if (on_epoch) on_epoch(record);
-    if (epochs_without_improvement >= options_.patience) {
+    if (epochs_without_improvement >= options_.patience || !model_->learns_by_gradient()) {
       history.stopped_early = epoch < options_.epochs;
       break;
     }
@@ -131,28 +133,32 @@ TrainingHistory Trainer::fit(const Examples& train, const Examples& val, const V
   return history;
 }
 
-std::vector<float> predict(models::ClassifierImpl& model, const Examples& examples, const torch::Device& device,
-                           std::int64_t batch_size) {
+torch::Tensor predict(models::NetworkImpl& model, const Examples& examples, const torch::Device& device,
+                      std::int64_t batch_size) {
   torch::NoGradGuard no_grad;
   model.eval();
-  std::vector<float> scores;
-  scores.reserve(static_cast<std::size_t>(examples.size()));
+  std::vector<torch::Tensor> outputs;
   for_each_batch(examples.size(), batch_size, [&](std::int64_t begin, std::int64_t end) {
-    const auto probabilities =
-        torch::sigmoid(model.forward(examples.images.slice(0, begin, end).to(device))).to(torch::kCPU).contiguous();
-    scores.insert(scores.end(), probabilities.data_ptr<float>(), probabilities.data_ptr<float>() + (end - begin));
+    outputs.push_back(model.forward(examples.slice(begin, end, device).network_input()).to(torch::kCPU));
   });
-  return scores;
+  return outputs.empty() ? torch::empty({0}) : torch::cat(outputs, 0);
 }
 
-double evaluate_loss(models::ClassifierImpl& model, const losses::Loss& loss, const Examples& examples,
+std::vector<float> predict_scores(models::NetworkImpl& model, const Examples& examples, const torch::Device& device,
+                                  std::int64_t batch_size) {
+  const auto probabilities = torch::sigmoid(predict(model, examples, device, batch_size)).contiguous();
+  JETSTUDY_CHECK(probabilities.dim() == 1, "predict_scores needs a binary scorer (one logit per jet)");
+  return {probabilities.data_ptr<float>(), probabilities.data_ptr<float>() + probabilities.numel()};
+}
+
+double evaluate_loss(models::NetworkImpl& model, const losses::Loss& loss, const Examples& examples,
                      const torch::Device& device, std::int64_t batch_size) {
   torch::NoGradGuard no_grad;
   model.eval();
   double sum = 0;
   for_each_batch(examples.size(), batch_size, [&](std::int64_t begin, std::int64_t end) {
-    const auto logits = model.forward(examples.images.slice(0, begin, end).to(device));
-    sum += loss(logits, examples.labels.slice(0, begin, end).to(device)).item<double>() * static_cast<double>(end - begin);
+    const auto batch = examples.slice(begin, end, device);
+    sum += loss(batch.loss_input(model.forward(batch.network_input()))).item<double>() * static_cast<double>(end - begin);
   });
   return sum / static_cast<double>(std::max<std::int64_t>(examples.size(), 1));
 }

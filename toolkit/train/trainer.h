@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "toolkit/losses/loss.h"
-#include "toolkit/models/classifier.h"
+#include "toolkit/models/network.h"
 #include "toolkit/train/examples.h"
 
 namespace jetstudy::train {
@@ -45,14 +45,17 @@ struct TrainingHistory {
   bool stopped_early = false;
 };
 
-// Validation metrics from scores (sigmoid outputs) and labels; the experiment supplies it (train/ knows no metrics).
+// Validation metrics from the network's outputs over the validation examples (on the CPU, in order); the
+// experiment supplies it (train/ knows no metrics).
 using ValidationMetrics =
-    std::function<std::map<std::string, double>(const std::vector<float>& scores, const std::vector<float>& labels)>;
+    std::function<std::map<std::string, double>(const torch::Tensor& outputs, const Examples& validation)>;
 using EpochCallback = std::function<void(const EpochRecord&)>;
 
 class Trainer {
  public:
-  Trainer(std::shared_ptr<models::ClassifierImpl> model, const losses::Loss& loss, torch::optim::Optimizer& optimizer,
+  // A network that does not learn by gradient (NetworkImpl::learns_by_gradient) is fitted in one pass and
+  // needs no optimizer.
+  Trainer(std::shared_ptr<models::NetworkImpl> model, losses::Loss& loss, torch::optim::Optimizer* optimizer,
           TrainOptions options);
 
   // Trains; on return the model holds the weights of the best epoch. Throws core::Interrupted between batches
@@ -64,18 +67,22 @@ class Trainer {
   double train_one_epoch(const Examples& train, int epoch, std::mt19937_64& shuffle_engine);
   bool is_better(double candidate, double best) const;
 
-  std::shared_ptr<models::ClassifierImpl> model_;
-  const losses::Loss& loss_;
-  torch::optim::Optimizer& optimizer_;
+  std::shared_ptr<models::NetworkImpl> model_;
+  losses::Loss& loss_;
+  torch::optim::Optimizer* optimizer_;
   TrainOptions options_;
 };
 
-// Signal probabilities (sigmoid of the logits) for every example, in order, in evaluation mode.
-std::vector<float> predict(models::ClassifierImpl& model, const Examples& examples, const torch::Device& device,
-                           std::int64_t batch_size = 1024);
+// The network's outputs for every example, in order, in evaluation mode, on the CPU.
+torch::Tensor predict(models::NetworkImpl& model, const Examples& examples, const torch::Device& device,
+                      std::int64_t batch_size = 1024);
 
-// Mean loss over examples, in evaluation mode.
-double evaluate_loss(models::ClassifierImpl& model, const losses::Loss& loss, const Examples& examples,
+// Signal probabilities of a binary scorer: the sigmoid of predict()'s logits, as floats.
+std::vector<float> predict_scores(models::NetworkImpl& model, const Examples& examples, const torch::Device& device,
+                                  std::int64_t batch_size = 1024);
+
+// Weighted mean loss over examples, in evaluation mode.
+double evaluate_loss(models::NetworkImpl& model, const losses::Loss& loss, const Examples& examples,
                      const torch::Device& device, std::int64_t batch_size = 1024);
 
 }  // namespace jetstudy::train

@@ -6,7 +6,7 @@
 
 #include "toolkit/losses/bce.h"
 #include "toolkit/models/builtin.h"
-#include "toolkit/models/classifier.h"
+#include "toolkit/models/network.h"
 
 namespace jetstudy::train {
 
@@ -23,7 +23,7 @@ double training_images_per_second(const nlohmann::json& model_block, const model
   model.train();
   const auto step = [&] {
     adam.zero_grad();
-    bce(model.forward(images), labels).backward();
+    bce({model.forward(models::NetworkInput{images, {}, {}}), labels, {}, {}}).backward();
     adam.step();
   };
   step();  // warm-up: first-call allocations are not training

@@ -1,4 +1,4 @@
-#include "toolkit/models/classifier.h"
+#include "toolkit/models/network.h"
 
 namespace jetstudy::models {
 
