@@ -31,16 +31,16 @@ bool has_column(SQLite::Database& database, const std::string& table, const std:
 
 }  // namespace
 
-TEST_CASE("schema: a fresh database gets version 1 and all seven tables") {
+TEST_CASE("schema: a fresh database gets the newest version and all eight tables") {
   TempDirectory directory("schema");
   const auto file = directory / "jetstudy.sqlite";
   { store::Store::open(file); }
 
   SQLite::Database database(file, SQLite::OPEN_READONLY);
-  CHECK(store::schema_version(database) == 1);
-  CHECK(store::current_schema_version() == 1);
-  CHECK(table_names(database) == std::vector<std::string>{"artifacts", "curves", "datasets", "metrics", "runs",
-                                                          "studies", "study_runs"});
+  CHECK(store::schema_version(database) == 2);
+  CHECK(store::current_schema_version() == 2);
+  CHECK(table_names(database) == std::vector<std::string>{"artifacts", "curves", "datasets", "evaluations", "metrics",
+                                                          "runs", "studies", "study_runs"});
   CHECK(database.execAndGet("PRAGMA journal_mode").getString() == "wal");
 }
 
@@ -54,7 +54,7 @@ TEST_CASE("schema: reopening a current database changes nothing and keeps the da
   auto second = store::Store::open(file);
   CHECK(second.studies() == std::vector<std::string>{"s"});
   SQLite::Database database(file, SQLite::OPEN_READONLY);
-  CHECK(store::schema_version(database) == 1);
+  CHECK(store::schema_version(database) == 2);
 }
 
 TEST_CASE("schema: a database written by a newer jetstudy is refused with its path and both versions") {
@@ -67,31 +67,35 @@ TEST_CASE("schema: a database written by a newer jetstudy is refused with its pa
   REQUIRE_THROWS_AS(store::Store::open(file), jetstudy::core::InputError);
   REQUIRE_THROWS_WITH(store::Store::open(file),
                       file.string() + ": schema version 7 was written by a newer jetstudy (this build knows "
-                                      "versions up to 1); use that newer jetstudy, or point --results at another "
+                                      "versions up to 2); use that newer jetstudy, or point --results at another "
                                       "directory");
 }
 
-TEST_CASE("schema: a version 1 database is upgraded by a later step, and a failing step leaves it as it was") {
+TEST_CASE("schema: a version 1 database is upgraded step by step, and a failing step leaves it as it was") {
   TempDirectory directory("schema");
   const auto file = directory / "jetstudy.sqlite";
-  { store::Store::open(file); }  // version 1, as this build writes it
-
-  SQLite::Database database(file, SQLite::OPEN_READWRITE);
+  SQLite::Database database(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   std::vector<store::Migration> steps(store::schema_migrations().begin(), store::schema_migrations().end());
-  steps.push_back({2, "runs get a priority", "ALTER TABLE runs ADD COLUMN priority INTEGER NOT NULL DEFAULT 0"});
-  store::apply_migrations(database, steps, file);
-  CHECK(store::schema_version(database) == 2);
-  CHECK(has_column(database, "runs", "priority"));
+  store::apply_migrations(database, std::span(steps).first(1), file);  // as the first jetstudy wrote it
+  REQUIRE(store::schema_version(database) == 1);
+  REQUIRE_FALSE(database.tableExists("evaluations"));
 
-  // Step 3 creates a table, then fails: neither the table nor the version bump may survive.
-  steps.push_back({3, "broken", "CREATE TABLE half_done (x INTEGER); ALTER TABLE no_such_table ADD COLUMN y"});
+  // Opening it with this build applies the later steps (v2: evaluations).
+  store::apply_migrations(database, steps, file);
+  CHECK(store::schema_version(database) == store::current_schema_version());
+  CHECK(database.tableExists("evaluations"));
+
+  // A later step that fails halfway leaves neither its table nor its version bump.
+  const int next = store::current_schema_version() + 1;
+  steps.push_back({next, "broken", "CREATE TABLE half_done (x INTEGER); ALTER TABLE no_such_table ADD COLUMN y"});
   CHECK_THROWS(store::apply_migrations(database, steps, file));
-  CHECK(store::schema_version(database) == 2);
+  CHECK(store::schema_version(database) == next - 1);
   CHECK_FALSE(database.tableExists("half_done"));
 
-  // Applying the same list again once step 3 is fixed continues from version 2.
-  steps.back().sql = "CREATE TABLE half_done (x INTEGER)";
+  // Applying the same list again once the step is fixed continues from where it stopped.
+  steps.back().sql = "CREATE TABLE half_done (x INTEGER); ALTER TABLE runs ADD COLUMN priority INTEGER NOT NULL DEFAULT 0";
   store::apply_migrations(database, steps, file);
-  CHECK(store::schema_version(database) == 3);
+  CHECK(store::schema_version(database) == next);
   CHECK(database.tableExists("half_done"));
+  CHECK(has_column(database, "runs", "priority"));
 }

@@ -373,3 +373,25 @@ TEST_CASE("store: two processes writing at the same time lose nothing (WAL and b
   CHECK(std::count_if(runs.begin(), runs.end(), [](const auto& r) { return r.status == RunStatus::done; }) ==
         2 * kRunsPerProcess);
 }
+
+TEST_CASE("store: a finished run evaluated on another dataset keeps one evaluation per dataset") {
+  TempDirectory directory("store");
+  auto s = store_with_one_run(directory);
+  const store::EvaluationRecord herwig{"h1", "d2", "herwig-like", {{"auc", 0.91}}, {{"roc", {{"eps_s", {0, 1}}}}}, ""};
+  REQUIRE_THROWS_WITH(s.record_evaluation(herwig), "run h1 is pending; only a finished run can be evaluated on "
+                                                   "another dataset");
+  s.mark_running("h1", local_cpu());
+  s.mark_done("h1", outcome_with_auc(0.93), 12.5);
+  s.record_evaluation(herwig);
+  auto again = herwig;
+  again.metrics = {{"auc", 0.92}};
+  s.record_evaluation(again);  // the same dataset replaces the first evaluation
+  s.record_evaluation({"h1", "d3", "pile-up 60", {{"auc", 0.88}}, json::object(), ""});
+  const auto evaluations = s.evaluations_of_run("h1");
+  REQUIRE(evaluations.size() == 2);
+  CHECK(evaluations[0].label + evaluations[1].label == "herwig-likepile-up 60");
+  CHECK(evaluations[0].metrics.at("auc") == 0.92);
+  CHECK(evaluations[0].curves.at("roc").at("eps_s").size() == 2);
+  REQUIRE_THROWS_WITH(s.record_evaluation({"nope", "d2", "x", json::object(), json::object(), ""}),
+                      Catch::Matchers::StartsWith("no run nope in "));
+}

@@ -85,4 +85,15 @@ struct DatasetRecord {
   std::string created_at;
 };
 
+// A finished run evaluated on another dataset than its own (cross-evaluation): which dataset, a label for
+// tables ("herwig-like shower"), the test metrics by name and curves by name.
+struct EvaluationRecord {
+  std::string run_hash;
+  std::string dataset_hash;
+  std::string label;
+  nlohmann::json metrics = nlohmann::json::object();  // {"auc": 0.93, ...}
+  nlohmann::json curves = nlohmann::json::object();   // {"roc": {...}}
+  std::string created_at;
+};
+
 }  // namespace jetstudy::store

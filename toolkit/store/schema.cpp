@@ -83,8 +83,23 @@ CREATE TABLE datasets (
 );
 )sql";
 
+// v2: cross-evaluations -- a finished run evaluated on another dataset (trained on one generator or shower
+// setting, tested on another), one row per (run, dataset), its metrics and curves as JSON.
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE evaluations (
+  run_hash     TEXT NOT NULL REFERENCES runs (hash) ON DELETE CASCADE,
+  dataset_hash TEXT NOT NULL,
+  label        TEXT NOT NULL,
+  metrics      TEXT NOT NULL CHECK (json_valid(metrics)),
+  curves       TEXT NOT NULL CHECK (json_valid(curves)),
+  created_at   TEXT NOT NULL,
+  PRIMARY KEY (run_hash, dataset_hash)
+);
+)sql";
+
 const Migration kMigrations[] = {
     {1, "studies, runs, study_runs, metrics, curves, artifacts, datasets", kVersion1},
+    {2, "evaluations", kVersion2},
 };
 
 }  // namespace

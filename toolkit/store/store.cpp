@@ -521,4 +521,41 @@ std::optional<DatasetRecord> Store::dataset(const std::string& hash) const {
   });
 }
 
+void Store::record_evaluation(const EvaluationRecord& evaluation) {
+  const auto status = run_status(evaluation.run_hash);
+  if (!status) throw core::InputError("no run " + evaluation.run_hash + " in " + path_.string());
+  if (*status != RunStatus::done)
+    throw core::InputError("run " + evaluation.run_hash + " is " + to_string(*status) +
+                           "; only a finished run can be evaluated on another dataset");
+  guarded("record_evaluation", [&] {
+    SQLite::Statement insert(*database_,
+                             "INSERT INTO evaluations (run_hash, dataset_hash, label, metrics, curves, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_hash, dataset_hash) DO UPDATE SET "
+                             "label = excluded.label, metrics = excluded.metrics, curves = excluded.curves, "
+                             "created_at = excluded.created_at");
+    insert.bind(1, evaluation.run_hash);
+    insert.bind(2, evaluation.dataset_hash);
+    insert.bind(3, evaluation.label);
+    insert.bind(4, core::canonical_json(evaluation.metrics));
+    insert.bind(5, core::canonical_json(evaluation.curves));
+    insert.bind(6, utc_now());
+    insert.exec();
+  });
+}
+
+std::vector<EvaluationRecord> Store::evaluations_of_run(const std::string& hash) const {
+  return guarded("evaluations_of_run", [&] {
+    SQLite::Statement query(*database_,
+                            "SELECT run_hash, dataset_hash, label, metrics, curves, created_at FROM evaluations "
+                            "WHERE run_hash = ? ORDER BY created_at, dataset_hash");
+    query.bind(1, hash);
+    std::vector<EvaluationRecord> evaluations;
+    while (query.executeStep())
+      evaluations.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
+                             query.getColumn(2).getString(), json::parse(query.getColumn(3).getString()),
+                             json::parse(query.getColumn(4).getString()), query.getColumn(5).getString()});
+    return evaluations;
+  });
+}
+
 }  // namespace jetstudy::store

@@ -99,6 +99,11 @@ class Store {
   void record_dataset(const std::string& hash, const std::string& path, const nlohmann::json& counts);
   std::optional<DatasetRecord> dataset(const std::string& hash) const;
 
+  // Cross-evaluations: a second evaluation of the same run on the same dataset replaces the first.
+  // Throws core::InputError when the run is unknown or not done.
+  void record_evaluation(const EvaluationRecord& evaluation);
+  std::vector<EvaluationRecord> evaluations_of_run(const std::string& hash) const;  // by creation time
+
  private:
   Store(std::filesystem::path path, std::unique_ptr<SQLite::Database> database);
 
