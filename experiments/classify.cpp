@@ -3,114 +3,171 @@
 #include <fmt/format.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
-#include "toolkit/core/sha256.h"
-#include "toolkit/data/dataset_cache.h"
-#include "toolkit/data/predictions_file.h"
+#include "experiments/interpretability.h"
+#include "experiments/run_setup.h"
+#include "experiments/test_evaluation.h"
+#include "toolkit/core/error.h"
 #include "toolkit/losses/builtin.h"
-#include "toolkit/metrics/evaluate.h"
+#include "toolkit/metrics/mass_sculpting.h"
+#include "toolkit/metrics/multiclass.h"
 #include "toolkit/metrics/roc.h"
-#include "toolkit/models/builtin.h"
-#include "toolkit/train/device.h"
 #include "toolkit/train/optimizers.h"
-#include "toolkit/train/trainer.h"
 
 namespace jetstudy::experiments {
 namespace {
 
-// The store keeps finite numbers only. A rejection of +inf (no background jet passes the cut) is stored as the
-// bound the test sample can resolve: the number of background jets (as if one had passed).
-double storable(double value, double bound_if_infinite) { return std::isfinite(value) ? value : bound_if_infinite; }
+struct Sculpting {
+  std::string observer;
+  double efficiency = 0.5;
+  int bins = 40;
+  double low = 0, high = 400;
+};
 
-store::Artifact artifact(const std::string& kind, const std::filesystem::path& path) {
-  return {kind, path.string(), core::sha256_file_hex(path)};
+std::vector<float> to_floats(const torch::Tensor& tensor) {
+  const auto flat = tensor.to(torch::kFloat32).contiguous();
+  return {flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()};
 }
 
-}  // namespace
+// The loss must match the number of outputs: one logit (binary) or one per class.
+void check_loss_fits_classes(const std::string& loss, std::size_t classes) {
+  const bool multi = classes > 2;
+  if (multi && loss != "cross_entropy")
+    throw core::InputError(fmt::format("loss: the dataset has {} classes; train it with loss: cross_entropy (got {})",
+                                       classes, loss));
+  if (!multi && loss == "cross_entropy")
+    throw core::InputError("loss: cross_entropy needs a dataset of more than two classes (data.source.classes); "
+                           "use bce for signal vs background");
+}
 
-store::RunOutcome run_classify(const ExperimentContext& context) {
+void evaluate_multiclass(const PreparedData& data, const torch::Tensor& logits, store::RunOutcome& outcome) {
+  const auto probabilities = torch::softmax(logits, 1);
+  const auto& classes = data.dataset.classes;
+  const auto& test = data.dataset.test;
+  const std::vector<std::int64_t> labels(test.labels.begin(), test.labels.end());
+  const auto result = metrics::multiclass_metrics(to_floats(probabilities), classes.size(), labels,
+                                                  std::vector<double>(test.weights.begin(), test.weights.end()));
+  outcome.metrics.push_back({"test", "accuracy", result.accuracy, std::nullopt});
+  for (std::size_t k = 0; k < classes.size(); ++k)
+    if (std::isfinite(result.auc_one_vs_rest[k]))
+      outcome.metrics.push_back({"test", "auc_" + classes[k], result.auc_one_vs_rest[k], std::nullopt});
+  outcome.curves.push_back({"confusion", {{"classes", classes}, {"matrix", result.confusion}}});
+}
+
+void evaluate_sculpting(const PreparedData& data, const std::vector<float>& scores, const Sculpting& sculpting,
+                        store::RunOutcome& outcome) {
+  const auto& test = data.dataset.test;
+  const auto found = test.observers.find(sculpting.observer);
+  if (found == test.observers.end())
+    throw core::InputError("experiment.observer: the dataset does not carry '" + sculpting.observer +
+                           "'; add it to data.observers");
+  const auto doubles = [](const std::vector<float>& v) { return std::vector<double>(v.begin(), v.end()); };
+  const auto result = metrics::mass_sculpting(
+      doubles(scores), doubles(test.labels), doubles(found->second), doubles(test.weights),
+      {sculpting.efficiency, static_cast<std::size_t>(sculpting.bins), sculpting.low, sculpting.high});
+  const double background_jets = static_cast<double>(std::count(test.labels.begin(), test.labels.end(), 0.0f));
+  const auto at = fmt::format("@{}", sculpting.efficiency);
+  // No background passing the cut leaves the JSD undefined (NaN): stored as its bound, 1.
+  const double jsd = std::isfinite(result.jsd) ? result.jsd : 1.0;
+  outcome.metrics.push_back({"test", "jsd" + at, jsd, std::nullopt});
+  outcome.metrics.push_back({"test", "inverse_jsd" + at, jsd > 0 ? 1.0 / jsd : background_jets, std::nullopt});
+  outcome.metrics.push_back({"test", "r" + fmt::format("{:g}", 100 * sculpting.efficiency),
+                             storable(result.rejection, background_jets), std::nullopt});
+  outcome.curves.push_back({"background_" + sculpting.observer,
+                            {{"edges", result.edges}, {"before", result.before}, {"after", result.after},
+                             {"efficiency", sculpting.efficiency}, {"threshold", result.threshold}}});
+}
+
+store::RunOutcome train_and_evaluate(const ExperimentContext& context, const std::optional<Sculpting>& sculpting) {
   const auto& config = context.run.config;
-  const auto& train_config = config.at("train");
-  auto say = [&](const std::string& text) { context.status.message(context.progress, text); };
+  const auto say = say_for(context);
+  const auto device = configure_compute(config.at("train"));
+  auto data = prepare_data(context);
+  const auto classes = data->dataset.classes.size();
+  const bool binary = classes <= 2;
 
-  const auto threads = train::resolve_threads(train_config.at("threads").is_string()
-                                                  ? train_config.at("threads").get<std::string>()
-                                                  : std::to_string(train_config.at("threads").get<int>()));
-  torch::set_num_threads(threads);
-  const auto device = train::resolve_device(train_config.at("device").get<std::string>());
+  const auto& loss_config = config.at("loss");
+  check_loss_fits_classes(loss_config.at("name").get<std::string>(), classes);
+  auto loss = losses::make_loss(loss_config);
+  check_loss_observers(*loss, loss_config, data->dataset.train);
 
-  auto dataset = data::build_or_load_dataset(config, context.cache_directory, say);
-  const models::InputSpec input{dataset.shape.channels, dataset.shape.height, dataset.shape.width};
-
-  // The seed fixes the initial weights (set before the model is built) and the order of the training batches.
-  torch::manual_seed(static_cast<std::uint64_t>(context.run.seed));
-  auto model = models::make_architecture(config.at("model"), input);
+  const auto features = attach_model_features(*data, config.at("model"));
+  const auto input = input_spec_for(*data, features, binary ? 1 : static_cast<std::int64_t>(classes));
+  const auto experiment = config.at("experiment").at("kind").get<std::string>();
+  auto model = build_network(config.at("model"), input, context.run.seed, models::NetworkKind::scorer, experiment);
   const auto parameters = models::count_parameters(*model);
   say(fmt::format("model: {} ({} parameters)", model->description(), parameters));
-  const auto loss = losses::make_loss(config.at("loss"));
-  auto optimizer = train::make_optimizer(train_config.at("optimizer"), model->parameters());
+  std::unique_ptr<torch::optim::Optimizer> optimizer;
+  if (model->learns_by_gradient()) optimizer = train::make_optimizer(config.at("train").at("optimizer"), model->parameters());
 
-  train::TrainOptions options;
-  options.batch_size = train_config.at("batch").get<std::int64_t>();
-  options.epochs = train_config.at("epochs").get<int>();
-  options.monitor = train_config.at("early_stop").at("monitor").get<std::string>();
-  options.patience = train_config.at("early_stop").at("patience").get<int>();
-  options.device = device;
-  options.seed = static_cast<std::uint64_t>(context.run.seed);
-  options.checkpoint_dir = context.run_directory;
+  const auto validation_metrics = [binary](const torch::Tensor& logits, const train::Examples& validation) {
+    if (!binary) {
+      const double correct = (logits.argmax(1) == validation.targets.to(torch::kLong)).sum().item<double>();
+      return std::map<std::string, double>{{"accuracy", correct / static_cast<double>(logits.size(0))}};
+    }
+    return std::map<std::string, double>{
+        {"auc", metrics::auc(metrics::roc_curve(to_floats(torch::sigmoid(logits)), to_floats(validation.targets)))}};
+  };
 
   store::RunOutcome outcome;
-  const auto validation_metrics = [](const torch::Tensor& logits, const train::Examples& validation) {
-    const auto scores = torch::sigmoid(logits).contiguous();
-    const auto labels = validation.targets.contiguous();
-    return std::map<std::string, double>{{"auc", metrics::auc(metrics::roc_curve(
-        std::vector<float>(scores.data_ptr<float>(), scores.data_ptr<float>() + scores.numel()),
-        std::vector<float>(labels.data_ptr<float>(), labels.data_ptr<float>() + labels.numel())))}};
-  };
-  nlohmann::json learning = {{"epoch", nlohmann::json::array()}, {"train_loss", nlohmann::json::array()},
-                             {"val_loss", nlohmann::json::array()}, {"val_auc", nlohmann::json::array()}};
-  const auto on_epoch = [&](const train::EpochRecord& record) {
-    outcome.metrics.push_back({"train", "loss", record.train_loss, record.epoch});
-    outcome.metrics.push_back({"val", "loss", record.val_loss, record.epoch});
-    for (const auto& [name, value] : record.val_metrics) outcome.metrics.push_back({"val", name, value, record.epoch});
-    learning["epoch"].push_back(record.epoch);
-    learning["train_loss"].push_back(record.train_loss);
-    learning["val_loss"].push_back(record.val_loss);
-    learning["val_auc"].push_back(record.val_metrics.at("auc"));
-    context.status.epoch_finished(context.progress, record.epoch, options.epochs,
-                                  {{"train_loss", record.train_loss}, {"val_loss", record.val_loss},
-                                   {"val_auc", record.val_metrics.at("auc")}});
-  };
-
-  auto train_examples = train::view_examples(dataset.train, dataset.shape);
-  auto val_examples = train::view_examples(dataset.val, dataset.shape);
-  auto test_examples = train::view_examples(dataset.test, dataset.shape);
+  auto options = train_options(config.at("train"), context.run.seed, context.run_directory);
+  LearningRecorder recorder(context, outcome, options.epochs);
   train::Trainer trainer(model, *loss, optimizer.get(), options);
-  const auto history = trainer.fit(train_examples, val_examples, validation_metrics, on_epoch);
+  const auto history = trainer.fit(data->train, data->val, validation_metrics, std::ref(recorder));
   say(fmt::format("best epoch {} of {}{}", history.best_epoch, history.epochs.size(),
                   history.stopped_early ? " (stopped early)" : ""));
 
   // Test-split evaluation with the best epoch's weights.
-  const auto scores = train::predict_scores(*model, test_examples, device);
-  const auto& labels = dataset.test.labels;
-  const double background_jets = static_cast<double>(std::count(labels.begin(), labels.end(), 0.0f));
-  const auto metric_names = config.at("evaluate").get<std::vector<std::string>>();
-  for (const auto& [name, value] : metrics::evaluate(metric_names, scores, labels))
-    outcome.metrics.push_back({"test", name, storable(value, background_jets), std::nullopt});
-  outcome.metrics.push_back({"test", "loss", train::evaluate_loss(*model, *loss, test_examples, device), std::nullopt});
+  const auto logits = train::predict(*model, data->test, device);
+  if (binary) {
+    const auto scores = to_floats(torch::sigmoid(logits));
+    evaluate_binary_scores(context, *data, scores, data->dataset.test.labels, outcome);
+    add_interpretability(*data, *model, scores, device, outcome);
+    if (sculpting) evaluate_sculpting(*data, scores, *sculpting, outcome);
+  } else {
+    evaluate_multiclass(*data, logits, outcome);
+  }
+  outcome.metrics.push_back({"test", "loss", train::evaluate_loss(*model, *loss, data->test, device), std::nullopt});
   outcome.metrics.push_back({"model", "parameters", static_cast<double>(parameters), std::nullopt});
   outcome.metrics.push_back({"train", "best_epoch", static_cast<double>(history.best_epoch), std::nullopt});
-
-  const auto predictions_path = context.run_directory / "predictions.h5";
-  data::write_predictions_file(predictions_path, {dataset.hash, scores, labels, dataset.test.observers});
-
-  outcome.curves.push_back({"roc", metrics::compact_curve(metrics::roc_curve(scores, labels))});
-  outcome.curves.push_back({"learning", learning});
-  outcome.artifacts.push_back(artifact("checkpoint_best", context.run_directory / "best.pt"));
-  outcome.artifacts.push_back(artifact("checkpoint_last", context.run_directory / "last.pt"));
-  outcome.artifacts.push_back(artifact("predictions", predictions_path));
+  outcome.curves.push_back({"learning", recorder.curve()});
+  keep_checkpoints(context, outcome);
   return outcome;
+}
+
+}  // namespace
+
+recipe::Schema classify_options() { return recipe::Schema::map({}); }
+
+recipe::Schema decorrelate_options() {
+  using recipe::Field;
+  using recipe::Schema;
+  return Schema::map({
+      Field::defaulted("observer", Schema::string(), "mass", "the observer whose background shape must survive the cut"),
+      Field::defaulted("efficiency", Schema::number().greater_than(0).less_than(1), 0.5,
+                       "signal efficiency of the cut the sculpting is measured at (0.5: R50)"),
+      Field::defaulted("bins", Schema::integer().min(2), 40, "bins of the observer histograms"),
+      Field::defaulted("range", Schema::list(Schema::number()).length(2), nlohmann::json::array({0.0, 400.0}),
+                       "observer range of the histograms (GeV for the mass)"),
+  });
+}
+
+store::RunOutcome run_classify(const ExperimentContext& context) { return train_and_evaluate(context, std::nullopt); }
+
+store::RunOutcome run_decorrelate(const ExperimentContext& context) {
+  const auto& config = context.run.config;
+  const auto& options = config.at("experiment");
+  const auto loss = config.at("loss").at("name").get<std::string>();
+  if (loss != "disco" && loss != "pivot" && !config.at("data").contains("downsample"))
+    throw core::InputError("the decorrelate experiment needs a decorrelating loss (loss: {name: disco, lambda: ...} "
+                           "or {name: pivot, lambda: ...}) or data.downsample; got loss " + loss);
+  const auto range = options.at("range").get<std::vector<double>>();
+  return train_and_evaluate(context, Sculpting{options.at("observer").get<std::string>(),
+                                               options.at("efficiency").get<double>(), options.at("bins").get<int>(),
+                                               range[0], range[1]});
 }
 
 }  // namespace jetstudy::experiments

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "toolkit/recipe/schema.h"
 #include "toolkit/recipe/study.h"
 #include "toolkit/sched/status.h"
 #include "toolkit/store/records.h"
@@ -25,10 +26,12 @@ using ExperimentFunction = store::RunOutcome (*)(const ExperimentContext&);
 struct ExperimentEntry {
   const char* name;
   const char* description;
+  recipe::Schema (*options)();  // the recipe's `experiment:` keys besides `kind`
   ExperimentFunction run;
 };
 
 const std::vector<ExperimentEntry>& experiment_table();
+std::vector<recipe::NamedSchema> experiment_schemas();
 // Throws core::InputError with the closest name for an unknown kind.
 const ExperimentEntry& find_experiment(const std::string& name);
 

@@ -14,7 +14,7 @@ std::string ExperimentExecutor::device_for(const recipe::RunSpec& run) {
 
 store::RunOutcome ExperimentExecutor::execute(const recipe::RunSpec& run, const std::filesystem::path& run_directory,
                                               sched::Status& status, const sched::RunProgress& progress) {
-  const auto& experiment = find_experiment(run.config.at("experiment").get<std::string>());
+  const auto& experiment = find_experiment(run.config.at("experiment").at("kind").get<std::string>());
   return experiment.run(ExperimentContext{run, cache_directory_, run_directory, status, progress});
 }
 

@@ -1,5 +1,7 @@
 #include "experiments/study_components.h"
 
+#include <algorithm>
+
 #include "experiments/experiment.h"
 #include "toolkit/core/registry.h"
 #include "toolkit/data/observer.h"
@@ -22,15 +24,37 @@ recipe::NamedSchema generator_source() {
   const auto window = Schema::list(Schema::number().greater_than(0)).length(2);
   return {"generator", "jetstudy's built-in shower Monte Carlo",
           Schema::map({
-              Field::required("signal", process, "process of the signal jets (label 1)"),
-              Field::required("background", process, "process of the background jets (label 0)"),
-              Field::required("jets", Schema::integer().min(2), "total jets, half signal and half background"),
+              Field::optional("signal", process, "process of the signal jets (label 1); with background"),
+              Field::optional("background", process, "process of the background jets (label 0); with signal"),
+              Field::optional("classes", Schema::list(process).min_length(2),
+                              "multi-class instead of signal/background: label k is the k-th process"),
+              Field::required("jets", Schema::integer().min(2), "total jets, split evenly across the classes"),
               Field::required("pt", window, "pT window of the hard object [min, max] in GeV"),
               Field::defaulted("pileup", Schema::number().min(0), 0.0, "mean number of pile-up interactions"),
               Field::defaulted("quark_fraction", Schema::number().min(0).max(1), 0.5,
                                "qcd: fraction of light-quark (vs gluon) jets"),
               Field::defaulted("seed", Schema::integer().min(0), 1, "generator seed (the dataset's, not the run's)"),
-          })};
+          })
+              .satisfying([](const nlohmann::json& source) -> std::optional<std::string> {
+                // Exactly one of the two forms: {signal, background} or {classes}.
+                const bool binary = source.contains("signal") || source.contains("background");
+                if (source.contains("classes")) {
+                  if (binary) return "give either signal and background or classes, not both";
+                  std::vector<std::string> seen;
+                  for (const auto& name : source["classes"]) {
+                    if (std::find(seen.begin(), seen.end(), name.get<std::string>()) != seen.end())
+                      return "classes: process '" + name.get<std::string>() + "' is listed twice";
+                    seen.push_back(name.get<std::string>());
+                  }
+                  if (source["jets"].get<std::int64_t>() < static_cast<std::int64_t>(seen.size()))
+                    return "jets: at least one jet per class is needed (" + std::to_string(seen.size()) + " classes)";
+                  return std::nullopt;
+                }
+                if (!source.contains("signal") || !source.contains("background"))
+                  return "a generator source needs signal and background (a binary dataset) or classes (a "
+                         "multi-class one, e.g. classes: [qcd, w, z, top])";
+                return std::nullopt;
+              })};
 }
 
 // data.source: {kind: toptag_h5, train: FILE, val: FILE, test: FILE} or {kind: toptag_h5, file: FILE} (split by
@@ -74,7 +98,7 @@ std::vector<std::string> metric_base_names() {
 
 const recipe::StudyComponents& study_components() {
   static const recipe::StudyComponents kComponents{
-      .experiments = core::names_of(experiment_table()),
+      .experiments = experiment_schemas(),
       .sources = {generator_source(), toptag_source(), hepmc3_source()},
       .architectures = models::architecture_schemas(),
       .losses = losses::loss_schemas(),

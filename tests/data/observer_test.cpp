@@ -86,3 +86,47 @@ TEST_CASE("observer: data.jets.groom parses each groomer, one at a time, with ra
   REQUIRE_THROWS_WITH(data::dataset_spec_from_json(config),
                       Catch::Matchers::StartsWith("data.jets.groom.soft_drop: soft drop zcut must be in [0, 1)"));
 }
+
+TEST_CASE("observer: truth_pt sums the hard-scatter constituents and pileup_pt_fraction the pile-up share") {
+  auto jet = three_particle_jet();  // pT 100 at phi 0, 20 at phi 0.1, 60 at phi 0.8
+  jet.constituents[1].from_pileup = true;
+  const double hard_px = 100 + 60 * std::cos(0.8), hard_py = 60 * std::sin(0.8);
+  CHECK(data::find_observer("truth_pt").value(jet) == Approx(std::hypot(hard_px, hard_py)).epsilon(1e-12));
+  CHECK(data::find_observer("pileup_pt_fraction").value(jet) == Approx(20.0 / 180).epsilon(1e-12));
+  jet.constituents[1].from_pileup = false;
+  CHECK(data::find_observer("truth_pt").value(jet) == Approx(jet.pt).epsilon(1e-12));  // no pile-up: the jet pT
+  CHECK(data::find_observer("pileup_pt_fraction").value(jet) == 0);
+}
+
+TEST_CASE("observer: generator pile-up keeps its flag through clustering and trimming, and shows in the observers") {
+  namespace gen = events::generator;
+  gen::GeneratorOptions options;
+  options.process = gen::Process::qcd;
+  options.pileup_mu = 40;
+  options.seed = 7;
+  gen::Generator generator(options);
+  jets::JetSpec plain;
+  plain.R = 1.0;
+  plain.max_jets = 1;
+  jets::JetSpec trimmed = plain;
+  trimmed.groom = jets::TrimSpec{0.2, 0.05};
+  const jets::JetFinder plain_finder(plain), trimmed_finder(trimmed);
+  double plain_fraction = 0, trimmed_fraction = 0;
+  int pileup_in_event = 0, jets_seen = 0;
+  for (int i = 0; i < 20; ++i) {
+    const auto event = generator.next();
+    for (const auto& p : event.particles) pileup_in_event += p.from_pileup ? 1 : 0;
+    const auto jet = plain_finder.find(event);
+    const auto groomed = trimmed_finder.find(event);
+    if (jet.empty() || groomed.empty()) continue;
+    ++jets_seen;
+    plain_fraction += data::find_observer("pileup_pt_fraction").value(jet.front());
+    trimmed_fraction += data::find_observer("pileup_pt_fraction").value(groomed.front());
+    CHECK(data::find_observer("truth_pt").value(jet.front()) < jet.front().pt);
+  }
+  REQUIRE(pileup_in_event > 20 * 100);  // mu = 40 soft interactions per event
+  REQUIRE(jets_seen == 20);
+  // Ungroomed R = 1.0 jets catch pile-up; trimming removes most of it (arXiv:0912.1342).
+  CHECK(plain_fraction / jets_seen > 0.02);
+  CHECK(trimmed_fraction < plain_fraction);
+}

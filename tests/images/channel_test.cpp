@@ -111,3 +111,57 @@ TEST_CASE("channel: entries parse from names or maps, and mistakes name the fix"
   REQUIRE_THROWS_WITH(image_spec_from_json({{"intensity", "ett"}}), Catch::Matchers::Contains("did you mean 'et'"));
   REQUIRE(all_channels("et").description().find("(intensity et)") != std::string::npos);
 }
+
+TEST_CASE("channel: origin hard_scatter and pileup split every channel into two parts that add up to it") {
+  // Four constituents around the axis; the second and fourth are pile-up.
+  jetstudy::jets::Jet jet;
+  jet.R = 1.0;
+  const double particles[4][5] = {{100, 0.0, 0.0, 1, 0}, {30, 0.2, 0.1, -1, 1}, {40, -0.3, 0.2, 0, 0}, {10, 0.1, -0.4, 0, 1}};
+  for (const auto& p : particles) {
+    jetstudy::jets::Constituent c;
+    c.pt = p[0], c.eta = p[1], c.phi = p[2], c.e = p[0] * std::cosh(p[1]);
+    c.charge = static_cast<int>(p[3]);
+    c.pid = c.charge != 0 ? 211 * c.charge : 22;
+    c.from_pileup = p[4] != 0;
+    jet.constituents.push_back(c);
+    jet.px += c.pt * std::cos(c.phi), jet.py += c.pt * std::sin(c.phi), jet.e += c.e;
+  }
+  jet.pt = std::hypot(jet.px, jet.py);
+  jet.phi = std::atan2(jet.py, jet.px);
+  const json channels = {"charged_pt",
+                         {{"name", "charged_pt"}, {"origin", "hard_scatter"}},
+                         {{"name", "charged_pt"}, {"origin", "pileup"}},
+                         {{"name", "neutral_pt"}, {"origin", "hard_scatter"}},
+                         {{"name", "neutral_pt"}, {"origin", "pileup"}},
+                         {{"name", "pt"}, {"origin", "all"}}};
+  const ImageBuilder builder(image_spec_from_json(
+      {{"size", {16, 16}}, {"extent", {{-1.6, 1.6}, {-1.6, 1.6}}}, {"channels", channels}}));
+  const auto image = builder.build(jet);
+  std::vector<double> sums(6, 0.0);
+  for (std::int64_t c = 0; c < 6; ++c)
+    for (std::int64_t h = 0; h < 16; ++h)
+      for (std::int64_t w = 0; w < 16; ++w) sums[static_cast<std::size_t>(c)] += image.at(c, h, w);
+  CHECK(sums[0] == Approx(130).epsilon(1e-5));  // charged: 100 + 30
+  CHECK(sums[1] == Approx(100).epsilon(1e-5));  // charged hard scatter
+  CHECK(sums[2] == Approx(30).epsilon(1e-5));   // charged pile-up
+  CHECK(sums[3] == Approx(40).epsilon(1e-5));   // neutral hard scatter
+  CHECK(sums[4] == Approx(10).epsilon(1e-5));   // neutral pile-up
+  CHECK(sums[5] == Approx(180).epsilon(1e-5));  // origin all is every particle
+  for (std::int64_t h = 0; h < 16; ++h)
+    for (std::int64_t w = 0; w < 16; ++w) REQUIRE(image.at(1, h, w) + image.at(2, h, w) == Approx(image.at(0, h, w)));
+}
+
+TEST_CASE("channel: the origin shows in the name and a wrong origin names the valid ones") {
+  const auto pileup = channel_spec_from_json({{"name", "charged_pt"}, {"origin", "pileup"}});
+  REQUIRE(pileup.origin == Origin::pileup);
+  REQUIRE(channel_description(pileup) == "charged_pt[pileup]");
+  REQUIRE(channel_description(channel_spec_from_json({{"name", "neutral_pt"}, {"origin", "hard_scatter"}})) ==
+          "neutral_pt[hard_scatter]");
+  REQUIRE(channel_description(channel_spec_from_json({{"name", "pt"}, {"origin", "all"}})) == "pt");
+  REQUIRE(channel_spec_from_json("pt").origin == Origin::all);
+  REQUIRE_THROWS_WITH(channel_spec_from_json({{"name", "pt"}, {"origin", "pile_up"}}),
+                      Catch::Matchers::Contains("origin 'pile_up' is not one of all, hard_scatter, pileup") &&
+                          Catch::Matchers::Contains("did you mean 'pileup'"));
+  REQUIRE_THROWS_WITH(channel_spec_from_json({{"name", "pt"}, {"origin", 3}}),
+                      Catch::Matchers::Contains("origin must be all, hard_scatter or pileup"));
+}

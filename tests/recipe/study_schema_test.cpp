@@ -21,7 +21,7 @@ TEST_CASE("study_schema: a minimal recipe gets every default filled in") {
   CHECK(study.name == "minimal");
   const json expected = json::parse(R"({
     "study": "minimal",
-    "experiment": "classify",
+    "experiment": {"kind": "classify"},
     "data": {
       "source": {"kind": "generator", "signal": "top", "background": "qcd", "jets": 1000, "pt": [350.0, 450.0],
                  "pileup": 0.0, "quark_fraction": 0.5, "seed": 1},
@@ -36,7 +36,7 @@ TEST_CASE("study_schema: a minimal recipe gets every default filled in") {
               "dense": [64, 64, 64], "dropout": 0.0},
     "loss": {"name": "bce"},
     "train": {"optimizer": {"name": "adam", "lr": 0.001, "weight_decay": 0.0}, "batch": 128, "epochs": 10,
-              "early_stop": {"monitor": "val_loss", "patience": 3}, "device": "auto", "threads": "auto"},
+              "early_stop": {"monitor": "val_loss", "mode": "auto", "patience": 3, "min_delta": 0.0}, "device": "auto", "threads": "auto"},
     "evaluate": ["auc", "rejection@0.3", "rejection@0.5"],
     "run": {"backend": "local", "jobs": "auto"}
   })");
@@ -130,4 +130,11 @@ TEST_CASE("study_schema: each groomer gets its defaults, only one groomer at a t
         json::array({"mass", "tau21", "nconst"}));
   REQUIRE_THROWS_WITH(load_fixture("good_minimal.yaml", {"data.observers=[tau12]"}),
                       Contains("unknown observer 'tau12'; did you mean"));
+}
+
+TEST_CASE("study_schema: a bare name stands for the variant with its default options") {
+  const Study bare = load_fixture("good_minimal.yaml", {"loss=bce", "experiment=classify"});
+  CHECK(bare.config.at("loss") == json::parse(R"({"name": "bce"})"));
+  CHECK(bare.config.at("experiment") == json::parse(R"({"kind": "classify"})"));
+  REQUIRE_THROWS_WITH(load_fixture("good_minimal.yaml", {"loss=bc"}), Catch::Matchers::Contains("unknown loss 'bc'"));
 }

@@ -15,7 +15,7 @@ inline StudyComponents test_components() {
   const Schema processes = Schema::one_of({"qcd", "w", "z", "h", "top"}, "process");
 
   StudyComponents c;
-  c.experiments = {"classify"};
+  c.experiments = {{"classify", "signal vs background classifier", Schema::map({})}};
   c.sources = {{"generator", "built-in shower Monte Carlo",
                 Schema::map({
                     Field::required("signal", processes, "signal process"),

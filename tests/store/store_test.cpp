@@ -392,6 +392,8 @@ TEST_CASE("store: a finished run evaluated on another dataset keeps one evaluati
   CHECK(evaluations[0].label + evaluations[1].label == "herwig-likepile-up 60");
   CHECK(evaluations[0].metrics.at("auc") == 0.92);
   CHECK(evaluations[0].curves.at("roc").at("eps_s").size() == 2);
+  CHECK(s.run_hash_with_prefix("h") == "h1");
+  REQUIRE_THROWS_WITH(s.run_hash_with_prefix("x"), Catch::Matchers::StartsWith("no run x in "));
   REQUIRE_THROWS_WITH(s.record_evaluation({"nope", "d2", "x", json::object(), json::object(), ""}),
                       Catch::Matchers::StartsWith("no run nope in "));
 }

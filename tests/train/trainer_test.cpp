@@ -7,35 +7,17 @@
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
 #include "toolkit/losses/bce.h"
-#include "toolkit/models/deeptop.h"
+#include "tests/train/toy_training.h"
 #include "toolkit/train/checkpoint.h"
+#include "toolkit/train/optimizers.h"
 
 using namespace jetstudy;
 namespace fs = std::filesystem;
 
 namespace {
 
-// Signal jets deposit their pT in the upper-left pixel, background jets in the lower-right one, plus noise.
-train::Examples toy_examples(std::int64_t n, std::uint64_t seed) {
-  torch::manual_seed(seed);
-  auto images = 0.1f * torch::rand({n, 1, 8, 8});
-  auto labels = torch::zeros({n});
-  for (std::int64_t i = 0; i < n; ++i) {
-    const bool signal = i % 2 == 0;
-    labels[i] = signal ? 1.0f : 0.0f;
-    images[i][0][signal ? 2 : 5][signal ? 2 : 5] += 1.0f;
-  }
-  train::Examples examples;
-  examples.images = images;
-  examples.targets = labels;
-  return examples;
-}
-
-std::shared_ptr<models::DeepTopImpl> small_network(std::uint64_t seed) {
-  torch::manual_seed(seed);
-  return std::make_shared<models::DeepTopImpl>(
-      models::DeepTopOptions{}.filters({4, 4}).kernel(3).pool_after({2}).dense({16}), models::InputSpec{1, 8, 8});
-}
+using testing::small_network;
+using testing::toy_examples;
 
 train::TrainOptions options_with(int epochs, int patience, std::int64_t batch = 32) {
   train::TrainOptions options;
@@ -52,6 +34,24 @@ class NotANumberLoss : public losses::Loss {
     return input.outputs.sum() * std::numeric_limits<float>::quiet_NaN();
   }
   std::string description() const override { return "always NaN"; }
+};
+
+// Binary cross-entropy until `poisoned` is set, NaN after.
+class PoisonedLoss : public losses::BinaryCrossEntropy {
+ public:
+  explicit PoisonedLoss(const bool& poisoned) : poisoned_(poisoned) {}
+  torch::Tensor operator()(const losses::LossInput& input) const override {
+    const auto loss = BinaryCrossEntropy::operator()(input);
+    return poisoned_ ? loss * std::numeric_limits<float>::quiet_NaN() : loss;
+  }
+
+ private:
+  const bool& poisoned_;
+};
+
+const auto kFractionCorrect = [](const torch::Tensor& logits, const train::Examples& validation) {
+  const double correct = ((logits > 0) == (validation.targets > 0.5)).sum().item<double>();
+  return std::map<std::string, double>{{"fraction_correct", correct / static_cast<double>(logits.size(0))}};
 };
 
 }  // namespace
@@ -103,10 +103,7 @@ TEST_CASE("trainer: early stopping on a validation metric keeps the weights of t
   torch::optim::Adam adam(network->parameters(), torch::optim::AdamOptions(1e-2));
   auto options = options_with(4, 4);
   options.monitor = "val_fraction_correct";
-  const auto fraction_correct = [](const torch::Tensor& logits, const train::Examples& validation) {
-    const double correct = ((logits > 0) == (validation.targets > 0.5)).sum().item<double>();
-    return std::map<std::string, double>{{"fraction_correct", correct / static_cast<double>(logits.size(0))}};
-  };
+  const auto fraction_correct = kFractionCorrect;
   train::Trainer trainer(network, bce, &adam, options);
   const auto history = trainer.fit(train_set, val_set, fraction_correct);
   // After fit the network holds the best epoch's weights, so it reproduces the best monitored value.
@@ -154,4 +151,78 @@ TEST_CASE("trainer: a requested interrupt stops training at the next batch") {
   core::request_interrupt();
   CHECK_THROWS_AS(trainer.fit(train_set, val_set, {}), core::Interrupted);
   core::clear_interrupt();
+}
+
+TEST_CASE("trainer: a NaN at epoch 2 leaves last.pt holding epoch 1") {
+  const testing::TempDirectory temporary("nan-checkpoint");
+  const auto train_set = toy_examples(64, 1), val_set = toy_examples(32, 2);
+  auto network = small_network(5);
+  bool poisoned = false;
+  PoisonedLoss loss(poisoned);
+  torch::optim::Adam adam(network->parameters(), torch::optim::AdamOptions(1e-2));
+  auto options = options_with(3, 3);
+  options.checkpoint_dir = temporary.path();
+  std::vector<torch::Tensor> after_epoch_1;
+  train::Trainer trainer(network, loss, &adam, options);
+  REQUIRE_THROWS_WITH(trainer.fit(train_set, val_set, {},
+                                  [&](const train::EpochRecord&) {
+                                    after_epoch_1 = testing::weights_of(*network);
+                                    poisoned = true;
+                                  }),
+                      Catch::Matchers::StartsWith("training loss is nan at epoch 2, step 1"));
+  auto reloaded = small_network(99);
+  torch::optim::Adam fresh(reloaded->parameters(), torch::optim::AdamOptions(1e-2));
+  const auto progress = train::load_training_checkpoint(temporary / "last.pt", {*reloaded, &fresh});
+  CHECK(progress.completed_epochs == 1);
+  CHECK(testing::same_weights(testing::weights_of(*reloaded), after_epoch_1));
+}
+
+TEST_CASE("trainer: each epoch records the learning rate its schedule set") {
+  const auto train_set = toy_examples(64, 1), val_set = toy_examples(32, 2);
+  auto network = small_network(5);
+  losses::BinaryCrossEntropy bce;
+  auto adam = train::make_optimizer({{"name", "adam"}, {"lr", 0.01}}, network->parameters());
+  auto options = options_with(3, 3);
+  options.schedule = train::ScheduleOptions::from_json({{"name", "step"}, {"every", 1}, {"gamma", 0.5}});
+  train::Trainer trainer(network, bce, adam.get(), options);
+  CHECK(trainer.schedule_description() == "step: x0.5 every 1 epochs from 0.01");
+  const auto history = trainer.fit(train_set, val_set, {});
+  REQUIRE(history.epochs.size() == 3);
+  CHECK(history.epochs[0].learning_rate == 0.01);
+  CHECK(history.epochs[1].learning_rate == 0.005);
+  CHECK(history.epochs[2].learning_rate == 0.0025);
+  CHECK(train::learning_rate(*adam) == 0.0025);
+}
+
+TEST_CASE("trainer: monitoring a metric the experiment does not compute fails before the first epoch") {
+  const auto train_set = toy_examples(64, 1), val_set = toy_examples(32, 2);
+  auto network = small_network(5);
+  losses::BinaryCrossEntropy bce;
+  torch::optim::Adam adam(network->parameters(), torch::optim::AdamOptions(1e-2));
+  auto options = options_with(3, 3);
+  options.monitor = "val_auc";
+  int epochs_trained = 0;
+  train::Trainer trainer(network, bce, &adam, options);
+  REQUIRE_THROWS_WITH(trainer.fit(train_set, val_set, kFractionCorrect, [&](const train::EpochRecord&) { ++epochs_trained; }),
+                      "train.early_stop.monitor: 'val_auc' is not computed on the validation split by this experiment; "
+                      "it computes val_loss, val_fraction_correct");
+  CHECK(epochs_trained == 0);
+}
+
+TEST_CASE("trainer: early stopping in max mode with min_delta ignores rises too small to count") {
+  const auto train_set = toy_examples(64, 1), val_set = toy_examples(32, 2);
+  auto network = small_network(5);
+  losses::BinaryCrossEntropy bce;
+  torch::optim::SGD frozen(network->parameters(), torch::optim::SGDOptions(0.0));  // the metric never changes
+  auto options = options_with(10, 2);
+  options.monitor = "val_fraction_correct";
+  options.mode = "max";
+  options.min_delta = 0.01;
+  train::Trainer trainer(network, bce, &frozen, options);
+  const auto history = trainer.fit(train_set, val_set, kFractionCorrect);
+  CHECK(history.epochs.size() == 3);
+  CHECK(history.best_epoch == 1);
+  CHECK(history.epochs[0].improved);
+  CHECK_FALSE(history.epochs[1].improved);
+  CHECK(history.stopped_early);
 }

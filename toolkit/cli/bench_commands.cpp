@@ -2,9 +2,11 @@
 // target where nothing comparable exists. Prints a table, then one summary line per figure
 // ("bench events: <what> <value> <unit> (<ratio>x vs <peer>)"); --json prints the same as JSON.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -17,6 +19,7 @@
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/bench_figure.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/hdf5_file.h"
 #include "toolkit/data/dataset_cache.h"
 #include "toolkit/data/loader_bench.h"
 #include "toolkit/events/generator/generator.h"
@@ -28,7 +31,9 @@
 #include "toolkit/images/jet_constituents_file.h"
 #include "toolkit/jets/clustering_benchmark.h"
 #include "toolkit/jets/jet_finder.h"
+#include "toolkit/models/builtin.h"
 #include "toolkit/recipe/study.h"
+#include "toolkit/train/device.h"
 #include "toolkit/train/training_rate.h"
 
 namespace jetstudy::cli {
@@ -42,8 +47,18 @@ struct BenchArguments {
   std::string toptag_file;
   std::string cache_file;  // bench images: a dataset cache to iterate instead of a freshly built one
   bool json = false;
+  // bench train
+  std::string model = "all";  // deeptop | resnext | all
+  int threads = 0;            // 0: every core of this machine
+  std::int64_t batch = 128;
+  int steps = 0;    // 0: default_train_steps() of the network
+  int warmup = 3;
+  int repeats = 3;  // alternating jetstudy / PyTorch runs; the best of each is reported
+  std::string device = "cpu";
+  std::string peer_loader = "dataloader";  // how the PyTorch peer draws its batches (train_torch.py --loader)
   CLI::App* events_suite = nullptr;
   CLI::App* images_suite = nullptr;
+  CLI::App* train_suite = nullptr;
   CLI::Option* events_option = nullptr;  // given or not: the images suite defaults to more jets
 };
 
@@ -112,10 +127,10 @@ std::string shell_quote(const std::string& text) {
   return quoted + "'";
 }
 
-// bench/peers/images_numpy.py next to the binary's checkout (build*/jetstudy -> ..), else in the source tree
-// this binary was built from.
-std::filesystem::path find_numpy_peer() {
-  const std::filesystem::path relative = "bench/peers/images_numpy.py";
+// bench/peers/<name> next to the binary's checkout (build*/jetstudy -> ..), else in the source tree this binary
+// was built from.
+std::filesystem::path find_peer(const std::string& name) {
+  const std::filesystem::path relative = std::filesystem::path("bench/peers") / name;
   std::error_code error;
   const auto binary = std::filesystem::read_symlink("/proc/self/exe", error);
   if (!error) {
@@ -132,20 +147,28 @@ std::filesystem::path find_numpy_peer() {
   return {};
 }
 
-// Runs the peer on a jet-constituents file and reads the JSON line it prints last.
-PeerResult run_numpy_peer(const std::filesystem::path& jets_file) {
-  PeerResult result;
+// What a Python peer printed last: its JSON object, or why there is none.
+struct PeerOutput {
+  bool ran = false;
+  std::string why_not;  // when !ran: what is missing or what went wrong
+  nlohmann::json json;
+};
+
+// Runs bench/peers/<name> on Debian's python3 with `arguments` (already shell-quoted) and reads the JSON line it
+// prints last; a peer that cannot run prints {"error": ...}. `required` is the key a successful answer has.
+PeerOutput run_peer_script(const std::string& name, const std::string& arguments, const std::string& required,
+                           const std::string& packages) {
+  PeerOutput result;
   if (!std::filesystem::exists(kPeerPython)) {
-    result.why_not = fmt::format("{} not found (Debian: apt-get install python3 python3-numpy python3-h5py)", kPeerPython);
+    result.why_not = fmt::format("{} not found (Debian: apt-get install python3 {})", kPeerPython, packages);
     return result;
   }
-  const auto script = find_numpy_peer();
+  const auto script = find_peer(name);
   if (script.empty()) {
-    result.why_not = "bench/peers/images_numpy.py not found next to the binary or in the source tree";
+    result.why_not = fmt::format("bench/peers/{} not found next to the binary or in the source tree", name);
     return result;
   }
-  const std::string command =
-      fmt::format("{} {} {} 2>&1", kPeerPython, shell_quote(script.string()), shell_quote(jets_file.string()));
+  const std::string command = fmt::format("{} {} {} 2>&1", kPeerPython, shell_quote(script.string()), arguments);
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) {
     result.why_not = "cannot start " + command;
@@ -157,21 +180,35 @@ PeerResult run_numpy_peer(const std::filesystem::path& jets_file) {
   const int status = pclose(pipe);
   std::string last_line = output.substr(0, output.find_last_not_of(" \n") + 1);
   if (const auto newline = last_line.rfind('\n'); newline != std::string::npos) last_line.erase(0, newline + 1);
-  const auto json = nlohmann::json::parse(last_line, nullptr, false);
+  auto json = nlohmann::json::parse(last_line, nullptr, false);
   if (json.is_object() && json.contains("error")) {
     result.why_not = json["error"].is_string() ? json["error"].get<std::string>() : json["error"].dump();
     return result;
   }
-  if (status != 0 || !json.is_object() || !json.contains("images_per_second") || !json.contains("checksum")) {
+  if (status != 0 || !json.is_object() || !json.contains(required)) {
     result.why_not = fmt::format("{} exited with status {} and printed: {}", script.string(),
                                  WIFEXITED(status) ? WEXITSTATUS(status) : status,
                                  output.size() > 600 ? "..." + output.substr(output.size() - 600) : output);
     return result;
   }
   result.ran = true;
-  result.images_per_second = json["images_per_second"].get<double>();
-  result.pipeline = json.value("pipeline", std::string("numpy"));
-  result.checksum = images::checksum_from_json(json["checksum"]);
+  result.json = std::move(json);
+  return result;
+}
+
+// Runs the numpy peer on a jet-constituents file.
+PeerResult run_numpy_peer(const std::filesystem::path& jets_file) {
+  PeerResult result;
+  const auto output = run_peer_script("images_numpy.py", shell_quote(jets_file.string()), "images_per_second",
+                                      "python3-numpy python3-h5py");
+  if (!output.ran || !output.json.contains("checksum")) {
+    result.why_not = output.ran ? "images_numpy.py printed no checksum: " + output.json.dump() : output.why_not;
+    return result;
+  }
+  result.ran = true;
+  result.images_per_second = output.json["images_per_second"].get<double>();
+  result.pipeline = output.json.value("pipeline", std::string("numpy"));
+  result.checksum = images::checksum_from_json(output.json["checksum"]);
   return result;
 }
 
@@ -275,7 +312,8 @@ model: {{arch: deeptop}}
   const auto loader = data::loader_rate(cache_file, 128);
 
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const double training = train::training_images_per_second(config.at("model"), models::InputSpec{1, 40, 40}, 128, cores);
+  const models::InputSpec deeptop_input;  // 1x40x40
+  const double training = train::training_images_per_second(config.at("model"), deeptop_input, 128, cores);
   std::error_code ignored;
   std::filesystem::remove_all(scratch, ignored);
 
@@ -293,9 +331,188 @@ std::vector<BenchFigure> bench_images(const BenchArguments& arguments) {
   return figures;
 }
 
-int run_suite(const std::string& suite, const std::vector<BenchFigure>& figures, bool json) {
+// --- bench train ---------------------------------------------------------------------------------------------
+
+constexpr int kDefaultTrainJets = 4000;
+// Issue 5: jetstudy trains >= 1.2x the images/s of the same network in PyTorch, data loading included.
+constexpr double kTrainGoal = 1.2;
+
+// A dense copy of a split's images and labels for the PyTorch peer (bench/peers/train_torch.py reads it):
+// /images float32 (N, C, H, W), /labels float32 (N), root attribute format = "jetstudy-training-images".
+void write_training_images_file(const std::filesystem::path& path, const data::Split& split,
+                                const data::ImageShape& shape) {
+  namespace h5 = core::hdf5;
+  h5::quietly([&] {
+    h5::Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
+    if (!file.valid()) h5::fail(path, "cannot create (is the directory writable?)");
+    const auto n = static_cast<hsize_t>(split.size);
+    h5::write_floats(file.get(), "images",
+                     {n, static_cast<hsize_t>(shape.channels), static_cast<hsize_t>(shape.height),
+                      static_cast<hsize_t>(shape.width)},
+                     split.images, path);
+    h5::write_floats(file.get(), "labels", {n}, split.labels, path);
+    h5::write_string_attribute(file.get(), "format", "jetstudy-training-images", path);
+    h5::write_long_attribute(file.get(), "format_version", 1, path);
+  });
+}
+
+// The recipe `bench train` trains from: top against QCD from the built-in generator, 40x40 pT images centred on
+// the leading subjet (the 2017 DeepTop setting), with `arch` and every option default of that architecture.
+recipe::Study train_bench_study(const std::filesystem::path& scratch, const std::string& arch, int jets) {
+  const auto recipe_file = scratch / fmt::format("{}.yaml", arch);
+  core::write_file_atomically(recipe_file, fmt::format(R"(study: bench-train-{}
+data:
+  source: {{kind: generator, signal: top, background: qcd, jets: {}, pt: [350, 450]}}
+  jets: {{algorithm: antikt, R: 1.5, groom: {{trim: {{R: 0.2, fcut: 0.05}}}}}}
+  select: {{pt: [300, 500]}}
+images: {{size: [40, 40], steps: [center: {{on: leading_subjet}}]}}
+model: {{arch: {}}}
+)",
+                                                       arch, jets, arch));
+  return recipe::load_study(recipe_file, {}, experiments::study_components());
+}
+
+// Timed steps when --steps is not given: a few seconds per run at batch 128 on two cores.
+int default_train_steps(const std::string& arch) { return arch == "resnext" ? 5 : 30; }
+
+struct TrainBenchModel {
+  std::string arch;
+  nlohmann::json model;  // the validated model block, defaults filled in
+};
+
+std::vector<BenchFigure> bench_train(const BenchArguments& arguments, nlohmann::json& notes) {
+  static const std::vector<std::string> kModels = {"deeptop", "resnext"};
+  const std::vector<std::string> wanted = arguments.model == "all" ? kModels : std::vector{arguments.model};
+  const auto note = [&](const std::string& line) {
+    notes.push_back(line);
+    if (!arguments.json) fmt::print(stderr, "bench train: {}\n", line);
+  };
+  const int jets = arguments.events_option->count() > 0 ? arguments.events : kDefaultTrainJets;
+  const int threads =
+      arguments.threads > 0 ? arguments.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  train::resolve_device(arguments.device);  // a device LibTorch cannot see fails now, before any data is built
+
+  const auto scratch = std::filesystem::temp_directory_path() /
+                       fmt::format("jetstudy-bench-train-{}", static_cast<long>(getpid()));
+  std::filesystem::create_directories(scratch);
+  struct RemoveScratch {
+    std::filesystem::path path;
+    ~RemoveScratch() {
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  } remove_scratch{scratch};
+
+  std::vector<TrainBenchModel> models;
+  nlohmann::json config;
+  for (const auto& arch : wanted) {
+    const auto& table = models::architecture_table();
+    if (std::none_of(table.begin(), table.end(), [&](const auto& entry) { return arch == entry.name; })) {
+      note(fmt::format("{} skipped: the model zoo (toolkit/models/builtin.cpp) has no architecture '{}'", arch, arch));
+      continue;
+    }
+    const auto study = train_bench_study(scratch, arch, jets);
+    config = study.runs.front().config;
+    models.push_back({arch, config.at("model")});
+  }
+  if (models.empty()) return {};
+
+  // One dataset for every network (the data and images blocks are the same, so is the cache hash).
+  auto dataset = data::build_or_load_dataset(config, scratch / "cache");
+  auto& train = dataset.train;
+  const auto images_file = scratch / "train-images.h5";
+  write_training_images_file(images_file, train, dataset.shape);
+  note(fmt::format("{} training jets ({} top) of {}x{}x{} pT images from the built-in generator, shuffled "
+                   "batches of {}, Adam, {} thread(s), device {}",
+                   train.size, std::count(train.labels.begin(), train.labels.end(), 1.0f), dataset.shape.channels,
+                   dataset.shape.height, dataset.shape.width, arguments.batch, threads, arguments.device));
+
+  std::vector<BenchFigure> figures;
+  for (const auto& [arch, model] : models) {
+    train::TrainingRateOptions options;
+    options.batch_size = arguments.batch;
+    options.steps = arguments.steps > 0 ? arguments.steps : default_train_steps(arch);
+    options.warmup_steps = arguments.warmup;
+    options.threads = threads;
+    options.device = arguments.device;
+    const auto peer_arguments = [&](std::int64_t parameters) {
+      return fmt::format("{} --model {} --batch {} --steps {} --warmup {} --threads {} --device {} --seed {} "
+                         "--loader {} --expect-parameters {}",
+                         shell_quote(images_file.string()), shell_quote(model.dump()), options.batch_size,
+                         options.steps, options.warmup_steps, threads, shell_quote(arguments.device), options.seed,
+                         shell_quote(arguments.peer_loader), parameters);
+    };
+
+    // Alternate which side goes first, so that a change in the machine's load hits both alike; keep the best.
+    train::TrainingRate ours;
+    nlohmann::json peer;
+    std::string peer_missing;
+    std::vector<double> our_rates, peer_rates;
+    const auto run_ours = [&] {
+      const auto rate = train::measure_training_rate(model, train, dataset.shape, options);
+      our_rates.push_back(rate.images_per_second);
+      if (rate.images_per_second > ours.images_per_second) ours = rate;
+    };
+    const auto run_peer = [&] {
+      if (!peer_missing.empty()) return;
+      const auto output = run_peer_script("train_torch.py", peer_arguments(ours.parameters), "images_per_second",
+                                          "python3-torch python3-h5py");
+      if (!output.ran) {
+        peer_missing = output.why_not;
+        return;
+      }
+      peer_rates.push_back(output.json["images_per_second"].get<double>());
+      if (peer.is_null() || peer_rates.back() > peer["images_per_second"].get<double>()) peer = output.json;
+    };
+    for (int repeat = 0; repeat < arguments.repeats; ++repeat) {
+      if (repeat % 2 == 1 && ours.parameters > 0) {
+        run_peer();
+        run_ours();
+      } else {
+        run_ours();
+        run_peer();
+      }
+    }
+
+    note(fmt::format("{}: {} ({} parameters); best of {}: {} steps in {:.2f} s (runs: {:.4g} images/s), {:.0f}% of it "
+                     "gathering batches, {:.2f} CPU-s per s; loss {:.3f} -> {:.3f}",
+                     arch, ours.network, ours.parameters, our_rates.size(), options.steps, ours.seconds,
+                     fmt::join(our_rates, ", "), 100 * ours.loading_seconds / ours.seconds,
+                     ours.cpu_seconds / ours.seconds, ours.first_loss, ours.last_loss));
+    BenchFigure figure{fmt::format("train {} {}x{}x{}, batch {}, {} thr, {}", arch, dataset.shape.channels,
+                                   dataset.shape.height, dataset.shape.width, options.batch_size, threads,
+                                   ours.device),
+                       ours.images_per_second, "images/s", "", 0, kTrainGoal};
+    if (!peer_missing.empty()) {
+      figure.peer = "PyTorch (peer skipped)";
+      figure.goal_ratio = 0;
+      note(fmt::format("{}: PyTorch peer skipped: {}", arch, peer_missing));
+      figures.push_back(std::move(figure));
+      continue;
+    }
+    const std::string torch_version = peer.value("torch", std::string("?"));
+    const double peer_seconds = std::max(1e-9, peer.value("seconds", 0.0));
+    figure.peer = fmt::format("PyTorch {} ({})", torch_version, peer.value("loader", arguments.peer_loader));
+    figure.peer_value = peer["images_per_second"].get<double>();
+    note(fmt::format("{}: PyTorch {} twin ({} parameters, {} thread(s), {}); best of {}: {} steps in {:.2f} s (runs: "
+                     "{:.4g} images/s), {:.0f}% of it loading batches, {:.2f} CPU-s per s; loss {:.3f} -> {:.3f}",
+                     arch, torch_version, peer.value("parameters", 0), peer.value("threads", 0),
+                     peer.value("device", std::string("?")), peer_rates.size(), options.steps, peer_seconds,
+                     fmt::join(peer_rates, ", "), 100 * peer.value("loading_seconds", 0.0) / peer_seconds,
+                     peer.value("cpu_seconds", 0.0) / peer_seconds, peer.value("first_loss", 0.0),
+                     peer.value("last_loss", 0.0)));
+    figures.push_back(std::move(figure));
+  }
+  return figures;
+}
+
+// `notes` (the lines a suite printed to stderr as it went, if any) join the JSON as "notes".
+int run_suite(const std::string& suite, const std::vector<BenchFigure>& figures, bool json,
+              const nlohmann::json& notes = nlohmann::json::array()) {
   if (json) {
-    fmt::print("{}\n", core::bench_json(suite, figures).dump(2));
+    auto document = core::bench_json(suite, figures);
+    if (!notes.empty()) document["notes"] = notes;
+    fmt::print("{}\n", document.dump(2));
     return kExitSuccess;
   }
   fmt::print("{}\n", core::bench_table(figures));
@@ -318,8 +535,38 @@ CommandAction define_bench(CLI::App& command) {
   arguments->images_suite->add_option("--cache", arguments->cache_file,
                                       "a dataset cache file (e.g. 1.2M jets) for the loader figures");
   arguments->images_suite->fallthrough();  // `bench images --events 200` as well as `bench --events 200 images`
+  auto* train = arguments->train_suite = command.add_subcommand(
+      "train", "training images/s of DeepTop and ResNeXt, against the same network in PyTorch (python3-torch)");
+  train->add_option("--model", arguments->model, "network to train")
+      ->check(CLI::IsMember({"deeptop", "resnext", "all"}))
+      ->capture_default_str();
+  train->add_option("--threads", arguments->threads, "LibTorch and PyTorch intra-op threads (0: every core)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  train->add_option("--batch", arguments->batch, "images per step")->check(CLI::PositiveNumber)->capture_default_str();
+  train->add_option("--steps", arguments->steps, "timed steps per run (0: 30 for deeptop, 5 for resnext)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  train->add_option("--repeats", arguments->repeats, "runs of each side, alternating who goes first; best reported")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  train->add_option("--warmup", arguments->warmup, "untimed steps first")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  train->add_option("--device", arguments->device, "cpu, cuda or cuda:N (the peer gets the same)")
+      ->capture_default_str();
+  train->add_option("--peer-loader", arguments->peer_loader,
+                    "the peer's batches: torch DataLoader(shuffle=True), or index gathering as jetstudy does")
+      ->check(CLI::IsMember({"dataloader", "gather"}))
+      ->capture_default_str();
+  train->fallthrough();  // `bench train --events 400 --json` as well as `bench --json train`
   return [arguments] {
     if (arguments->events_suite->parsed()) return run_suite("events", bench_events(*arguments), arguments->json);
+    if (arguments->train_suite->parsed()) {
+      auto notes = nlohmann::json::array();
+      const auto figures = bench_train(*arguments, notes);
+      return run_suite("train", figures, arguments->json, notes);
+    }
     return run_suite("images", bench_images(*arguments), arguments->json);
   };
 }

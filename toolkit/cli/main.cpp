@@ -17,6 +17,7 @@ const Subcommand kSubcommands[] = {
     {"validate", "check a recipe; exit 0 if valid, 2 with file:line:col if not", define_validate},
     {"status", "runs per status, for every study or one", define_status},
     {"report", "comparison table of a study (median and spread over seeds)", define_report},
+    {"evaluate", "score a finished classifier run on another recipe's dataset (cross-evaluation)", define_evaluate},
     {"dataset", "build the datasets of a recipe, or inspect a dataset file", define_dataset},
     {"generate", "write events of the built-in generator to a HepMC3, jetstudy HDF5 or JSON-lines file", define_generate},
     {"bench", "speed figures against peers measured in the same run", define_bench},

@@ -32,8 +32,8 @@ void add_recipe_arguments(CLI::App& command, RecipeArguments& arguments);
 // --results DIR (else $JETSTUDY_RESULTS, else ./results)
 void add_results_option(CLI::App& command, std::string& results);
 
-// Defined in study_commands.cpp, results_commands.cpp, dataset_commands.cpp, events_commands.cpp and
-// bench_commands.cpp.
+// Defined in study_commands.cpp, results_commands.cpp, dataset_commands.cpp, events_commands.cpp,
+// bench_commands.cpp and evaluate_command.cpp.
 CommandAction define_run(CLI::App& command);
 CommandAction define_plan(CLI::App& command);
 CommandAction define_validate(CLI::App& command);
@@ -43,5 +43,6 @@ CommandAction define_dataset(CLI::App& command);
 CommandAction define_jets(CLI::App& command);
 CommandAction define_generate(CLI::App& command);
 CommandAction define_bench(CLI::App& command);
+CommandAction define_evaluate(CLI::App& command);
 
 }  // namespace jetstudy::cli

@@ -3,12 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
 #include "toolkit/data/balance.h"
+#include "toolkit/data/downsample.h"
 #include "toolkit/data/reweight.h"
+#include "toolkit/data/shuffle.h"
 #include "toolkit/data/source_builds.h"
 #include "toolkit/images/image_builder.h"
 #include "toolkit/images/standardize.h"
@@ -17,6 +20,7 @@ namespace jetstudy::data {
 namespace {
 
 constexpr double kDroppedPtWarning = 0.01;  // warn when the extent loses more than 1 % of the jet pT on average
+constexpr std::uint64_t kDownsampleSalt = 0x646f776e73616d70ULL;  // "downsamp"
 
 Split* splits_of(JetDataset& dataset, int i) {
   Split* splits[] = {&dataset.train, &dataset.val, &dataset.test};
@@ -24,10 +28,38 @@ Split* splits_of(JetDataset& dataset, int i) {
 }
 constexpr const char* kSplitNames[] = {"train", "val", "test"};
 
-nlohmann::json split_counts(const Split& split) {
-  std::int64_t signal = 0;
-  for (const float label : split.labels) signal += label == 1.0f ? 1 : 0;
-  return {{"jets", split.size}, {"signal", signal}, {"background", split.size - signal}};
+// {"jets", "per_class": [n_0, ..., n_K-1]} plus, for a binary dataset, "signal" and "background".
+nlohmann::json split_counts(const Split& split, const std::vector<std::string>& classes) {
+  std::vector<std::int64_t> per_class(classes.size(), 0);
+  for (const float label : split.labels) ++per_class[static_cast<std::size_t>(label)];
+  nlohmann::json counts = {{"jets", split.size}, {"per_class", per_class}};
+  if (classes.size() == 2) {
+    counts["signal"] = per_class[1];
+    counts["background"] = per_class[0];
+  }
+  return counts;
+}
+
+// data.downsample in the train and val splits, with one binning for all splits (the dataset's range of `in`).
+void downsample(const DownsampleSpec& spec, JetDataset& dataset) {
+  double low = std::numeric_limits<double>::infinity(), high = -low;
+  for (int i = 0; i < 3; ++i) {
+    for (const float value : splits_of(dataset, i)->observers.at(spec.in)) {
+      if (!std::isfinite(value)) continue;
+      low = std::min(low, static_cast<double>(value));
+      high = std::max(high, static_cast<double>(value));
+    }
+  }
+  nlohmann::json dropped = {{"train", 0}, {"val", 0}};
+  if (low <= high) {
+    const auto classes = static_cast<std::int64_t>(dataset.classes.size());
+    for (int i = 0; i < 2; ++i) {  // train and val; the test split keeps its natural distributions
+      const std::uint64_t seed = splitmix64(splitmix64(spec.seed ^ kDownsampleSalt) ^ static_cast<std::uint64_t>(i));
+      dropped[kSplitNames[i]] = downsample_in_bins(*splits_of(dataset, i), spec.in, low, high, spec.bins, classes, seed);
+    }
+  }
+  dataset.counts["downsample"] = {{"in", spec.in}, {"bins", spec.bins}, {"seed", spec.seed},
+                                  {"range", {low <= high ? low : 0.0, low <= high ? high : 0.0}}, {"dropped", dropped}};
 }
 
 images::ImageBatch batch_of(Split& split, const ImageShape& shape) {
@@ -97,13 +129,16 @@ JetDataset build_dataset(const DatasetSpec& spec, const ProgressCallback& progre
     Split& split = *splits_of(dataset, i);
     split.weights.assign(static_cast<std::size_t>(split.size), 1.0f);
   }
+  const auto classes = static_cast<std::int64_t>(dataset.classes.size());
   if (spec.balance) {
     nlohmann::json dropped;
-    for (int i = 0; i < 3; ++i) dropped[kSplitNames[i]] = balance_classes(*splits_of(dataset, i), dataset.shape.size());
+    for (int i = 0; i < 3; ++i)
+      dropped[kSplitNames[i]] = balance_classes(*splits_of(dataset, i), dataset.shape.size(), classes);
     dataset.counts["balance"] = {{"dropped", dropped}};
   }
+  if (spec.downsample) downsample(*spec.downsample, dataset);
   if (spec.reweight) reweight(*spec.reweight, dataset);
-  for (int i = 0; i < 3; ++i) dataset.counts[kSplitNames[i]] = split_counts(*splits_of(dataset, i));
+  for (int i = 0; i < 3; ++i) dataset.counts[kSplitNames[i]] = split_counts(*splits_of(dataset, i), dataset.classes);
   fit_dataset_steps(spec, dataset);
   warn_about_losses(spec, dataset, progress);
   return dataset;

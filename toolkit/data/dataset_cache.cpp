@@ -34,8 +34,21 @@ std::optional<JetDataset> load_if_usable(const std::filesystem::path& file, cons
                       dataset.shape.height, dataset.shape.width, shape.channels, shape.height, shape.width);
     return std::nullopt;
   }
+  const ImageShape event_shape = spec.event_images ? ImageShape{static_cast<std::int64_t>(spec.event_images->channels.size()),
+                                                                 spec.event_images->eta_pixels, spec.event_images->phi_pixels}
+                                                    : ImageShape{};
+  if (!(dataset.event_shape == event_shape)) {
+    why = fmt::format("its event images are {}x{}x{}, the spec asks for {}x{}x{}", dataset.event_shape.channels,
+                      dataset.event_shape.height, dataset.event_shape.width, event_shape.channels, event_shape.height,
+                      event_shape.width);
+    return std::nullopt;
+  }
+  if (dataset.classes != class_names(spec.source)) {
+    why = "its classes are not the spec's";
+    return std::nullopt;
+  }
   const auto* generator = std::get_if<GeneratorSource>(&spec.source);
-  if (generator && !spec.balance && dataset.train.size + dataset.val.size + dataset.test.size != generator->jets) {
+  if (generator && !spec.balance && !spec.downsample && dataset.train.size + dataset.val.size + dataset.test.size != generator->jets) {
     why = "it holds another number of jets than the spec asks for";
     return std::nullopt;
   }

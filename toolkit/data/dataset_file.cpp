@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <exception>
 #include <utility>
 
@@ -24,13 +25,17 @@ constexpr std::array<const char*, 3> kSplitNames = {"train", "val", "test"};
 // ---- writing ----
 
 void write_split(hid_t file, const char* name, const Split& split, const ImageShape& shape,
-                 const std::filesystem::path& path) {
+                 const ImageShape& event_shape, const std::filesystem::path& path) {
   Handle group(H5Gcreate2(file, name, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose);
   if (!group.valid()) fail(path, std::string("cannot create group /") + name);
   const auto n = static_cast<hsize_t>(split.size);
   JETSTUDY_CHECK(split.images.size() == n * static_cast<hsize_t>(shape.size()) && split.labels.size() == n,
                  "split arrays must match the split size");
   write_sparse_images(group.get(), "images", split.images.data(), split.size, shape, path);
+  if (event_shape.channels > 0) {
+    JETSTUDY_CHECK(split.event_images.size() == n * static_cast<hsize_t>(event_shape.size()), "one event image per jet");
+    write_sparse_images(group.get(), "event_images", split.event_images.data(), split.size, event_shape, path);
+  }
   write_floats(group.get(), "labels", {n}, split.labels, path);
   JETSTUDY_CHECK(split.weights.size() == n, "one weight per jet");
   write_floats(group.get(), "weights", {n}, split.weights, path);
@@ -43,7 +48,9 @@ void write_split(hid_t file, const char* name, const Split& split, const ImageSh
 
 // ---- reading ----
 
-Split read_split(hid_t file, const std::string& name, ImageShape& shape, const std::filesystem::path& path) {
+// Reads one split; `shape` and `event_shape` are taken from /train and checked against in the others.
+Split read_split(hid_t file, const std::string& name, ImageShape& shape, ImageShape& event_shape,
+                 const std::filesystem::path& path) {
   if (H5Lexists(file, name.c_str(), H5P_DEFAULT) <= 0) fail(path, "group /" + name + " is missing");
   Handle group(H5Gopen2(file, name.c_str(), H5P_DEFAULT), H5Gclose);
   Split split;
@@ -53,6 +60,18 @@ Split read_split(hid_t file, const std::string& name, ImageShape& shape, const s
   if (!(images.shape() == shape)) fail(path, "/" + name + "/images has another image shape than /train/images");
   split.images.resize(static_cast<std::size_t>(split.size * shape.size()));
   images.read(0, split.size, split.images.data());
+  const bool has_event_images = H5Lexists(group.get(), "event_images", H5P_DEFAULT) > 0;
+  if (name == "train" && has_event_images) {
+    event_shape = SparseImageReader(group.get(), "event_images", path, "/train/event_images").shape();
+  }
+  if (has_event_images != (event_shape.channels > 0)) fail(path, "/" + name + "/event_images is present in some splits only");
+  if (has_event_images) {
+    SparseImageReader events(group.get(), "event_images", path, "/" + name + "/event_images");
+    if (!(events.shape() == event_shape)) fail(path, "/" + name + "/event_images has another shape than /train/event_images");
+    if (events.size() != split.size) fail(path, "/" + name + "/event_images does not have one event image per jet");
+    split.event_images.resize(static_cast<std::size_t>(split.size * event_shape.size()));
+    events.read(0, split.size, split.event_images.data());
+  }
   const std::vector<hsize_t> dims = {static_cast<hsize_t>(split.size)};
   const auto label_dims = read_floats(group.get(), "labels", split.labels, path, "/" + name + "/labels");
   if (label_dims.size() != 1 || label_dims[0] != dims[0]) fail(path, "/" + name + "/labels does not have one label per image");
@@ -112,9 +131,10 @@ void write_dataset_file(const std::filesystem::path& path, const JetDataset& dat
     write_string_attribute(file.get(), "hash", dataset.hash, path);
     write_string_attribute(file.get(), "spec", spec_json, path);
     write_string_attribute(file.get(), "counts", core::canonical_json(dataset.counts), path);
-    write_split(file.get(), "train", dataset.train, dataset.shape, path);
-    write_split(file.get(), "val", dataset.val, dataset.shape, path);
-    write_split(file.get(), "test", dataset.test, dataset.shape, path);
+    write_string_attribute(file.get(), "classes", nlohmann::json(dataset.classes).dump(), path);
+    write_split(file.get(), "train", dataset.train, dataset.shape, dataset.event_shape, path);
+    write_split(file.get(), "val", dataset.val, dataset.shape, dataset.event_shape, path);
+    write_split(file.get(), "test", dataset.test, dataset.shape, dataset.event_shape, path);
     write_standardization(file.get(), dataset, path);
     if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0) fail(path, "cannot flush the HDF5 file (disk full?)");
   });
@@ -141,18 +161,30 @@ JetDataset read_dataset_file(const std::filesystem::path& path) {
     dataset.path = path;
     dataset.hash = read_string_attribute(file.get(), "hash", path);
     const std::string spec = read_string_attribute(file.get(), "spec", path);
-    nlohmann::json spec_json, counts;
+    nlohmann::json spec_json, counts, classes;
     try {
       spec_json = nlohmann::json::parse(spec);
       counts = nlohmann::json::parse(read_string_attribute(file.get(), "counts", path));
+      classes = nlohmann::json::parse(read_string_attribute(file.get(), "classes", path));
     } catch (const nlohmann::json::exception&) {
-      fail(path, "the spec or counts attribute is not JSON");
+      fail(path, "the spec, counts or classes attribute is not JSON");
     }
+    if (!classes.is_array() || classes.size() < 2 ||
+        !std::all_of(classes.begin(), classes.end(), [](const nlohmann::json& name) { return name.is_string(); })) {
+      fail(path, "the classes attribute must be a list of at least two names, got " + classes.dump());
+    }
+    dataset.classes = classes.get<std::vector<std::string>>();
     if (core::content_hash(spec_json) != dataset.hash) fail(path, "the hash attribute does not match the spec");
     dataset.counts = counts;
-    dataset.train = read_split(file.get(), kSplitNames[0], dataset.shape, path);
-    dataset.val = read_split(file.get(), kSplitNames[1], dataset.shape, path);
-    dataset.test = read_split(file.get(), kSplitNames[2], dataset.shape, path);
+    dataset.train = read_split(file.get(), kSplitNames[0], dataset.shape, dataset.event_shape, path);
+    dataset.val = read_split(file.get(), kSplitNames[1], dataset.shape, dataset.event_shape, path);
+    dataset.test = read_split(file.get(), kSplitNames[2], dataset.shape, dataset.event_shape, path);
+    for (const Split* split : {&dataset.train, &dataset.val, &dataset.test}) {
+      for (const float label : split->labels) {
+        if (!(label >= 0 && label < static_cast<float>(dataset.classes.size())) || label != std::floor(label))
+          fail(path, "a label is not a class index 0.." + std::to_string(dataset.classes.size() - 1));
+      }
+    }
     read_standardization(file.get(), dataset.shape, dataset.pixel_mean, dataset.pixel_std, path);
     for (const char* name : kSplitNames) {
       const Split& split = name == kSplitNames[0] ? dataset.train : name == kSplitNames[1] ? dataset.val : dataset.test;

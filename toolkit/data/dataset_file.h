@@ -1,8 +1,8 @@
 // The HDF5 file of a dataset (docs/formats.md): groups /train, /val, /test, each with `images` (sparse rows:
-// sparse_images.h; before standardisation), `labels`, `weights` (N float32) and
-// `observers/<name>` (N float32); optional /standardize/mean and /standardize/std (C x H x W, fitted on the
-// training images); root attributes `format_version`, `hash`, `spec` (canonical JSON of data + images) and
-// `counts` (JSON). Every function here holds lock_hdf5() (hdf5_lock.h) while it is in the HDF5 library.
+// sparse_images.h; before standardisation), optional `event_images` (sparse rows, with images.event), `labels`
+// (class indices), `weights` (N float32) and `observers/<name>` (N float32); optional /standardize/mean and
+// /standardize/std (C x H x W, fitted on the training images); root attributes `format_version`, `hash`, `spec`
+// (canonical JSON of data + images), `counts` (JSON) and `classes` (JSON list: the name of each label). Every function here holds lock_hdf5() (hdf5_lock.h) while it is in the HDF5 library.
 #pragma once
 
 #include <hdf5.h>
@@ -17,7 +17,8 @@ namespace jetstudy::data {
 
 // Bump when the file layout or the way datasets are built changes: older files are then rebuilt.
 // 2: sparse images, per-jet weights, /standardize, file sources, zero-pT jets skipped.
-inline constexpr long kDatasetFormatVersion = 2;
+// 3: `classes` attribute (multi-class labels), optional event images, per_class counts, data.downsample.
+inline constexpr long kDatasetFormatVersion = 3;
 
 // Writes `dataset` to `path` (not atomically: callers go through core::produce_file_atomically).
 // `spec_json` is the canonical JSON the dataset's hash was made from.

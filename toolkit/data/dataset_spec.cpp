@@ -105,11 +105,34 @@ Source source_from_json(const json& source) {
                            core::did_you_mean(kind, {"generator", "toptag_h5", "hepmc3"}));
   }
   GeneratorSource out;
-  out.signal = events::generator::parse_process(source.value("signal", std::string("top")));
-  out.background = events::generator::parse_process(source.value("background", std::string("qcd")));
-  if (!source.contains("jets") || !source["jets"].is_number_integer() || source["jets"].get<std::int64_t>() < 2) {
-    throw core::InputError("data.source.jets: expected the total number of jets (an integer >= 2), got " +
-                           (source.contains("jets") ? source["jets"].dump() : std::string("nothing")));
+  if (source.contains("classes")) {
+    if (source.contains("signal") || source.contains("background")) {
+      throw core::InputError("data.source: give either `signal` and `background` (a binary dataset) or `classes` "
+                             "(a multi-class one), not both; got " + source.dump());
+    }
+    const json& classes = source["classes"];
+    if (!classes.is_array() || classes.size() < 2) {
+      throw core::InputError("data.source.classes: expected a list of at least two processes (label k is the "
+                             "k-th), got " + classes.dump());
+    }
+    for (std::size_t k = 0; k < classes.size(); ++k) {
+      if (!classes[k].is_string()) throw core::InputError(fmt::format("data.source.classes[{}]: expected a process name, got {}", k, classes[k].dump()));
+      const auto process = events::generator::parse_process(classes[k].get<std::string>());
+      if (std::find(out.classes.begin(), out.classes.end(), process) != out.classes.end()) {
+        throw core::InputError(fmt::format("data.source.classes[{}]: process '{}' is listed twice", k,
+                                           classes[k].get<std::string>()));
+      }
+      out.classes.push_back(process);
+    }
+  } else {
+    out.signal = events::generator::parse_process(source.value("signal", std::string("top")));
+    out.background = events::generator::parse_process(source.value("background", std::string("qcd")));
+  }
+  const std::int64_t fewest = out.multi_class() ? static_cast<std::int64_t>(out.classes.size()) : 2;
+  if (!source.contains("jets") || !source["jets"].is_number_integer() || source["jets"].get<std::int64_t>() < fewest) {
+    throw core::InputError(fmt::format("data.source.jets: expected the total number of jets (an integer >= {}, one "
+                                       "per class), got {}",
+                                       fewest, source.contains("jets") ? source["jets"].dump() : std::string("nothing")));
   }
   out.jets = source["jets"].get<std::int64_t>();
   if (source.contains("pt")) {
@@ -231,9 +254,105 @@ ReweightSpec reweight_from_json(const json& block) {
   return out;
 }
 
+DownsampleSpec downsample_from_json(const json& block) {
+  if (!block.is_object()) throw core::InputError("data.downsample: expected {in: mass, bins: 20}, got " + block.dump());
+  DownsampleSpec out;
+  if (block.contains("in")) {
+    if (!block["in"].is_string()) throw core::InputError("data.downsample.in: expected an observer name, got " + block["in"].dump());
+    out.in = block["in"].get<std::string>();
+  }
+  find_observer(out.in);  // throws for an unknown one
+  if (block.contains("bins")) {
+    if (!block["bins"].is_number_integer() || block["bins"].get<std::int64_t>() < 1)
+      throw core::InputError("data.downsample.bins: expected a positive integer, got " + block["bins"].dump());
+    out.bins = block["bins"].get<std::int64_t>();
+  }
+  if (block.contains("seed")) {
+    if (!block["seed"].is_number_integer() || block["seed"].get<std::int64_t>() < 0)
+      throw core::InputError("data.downsample.seed: expected a non-negative integer, got " + block["seed"].dump());
+    out.seed = block["seed"].get<std::uint64_t>();
+  }
+  return out;
+}
+
+void keep_observer(std::vector<std::string>& observers, const std::string& name) {
+  if (std::find(observers.begin(), observers.end(), name) == observers.end()) observers.push_back(name);
+}
+
 }  // namespace
 
+std::vector<std::string> class_names(const Source& source) {
+  const auto* generator = std::get_if<GeneratorSource>(&source);
+  if (!generator || !generator->multi_class()) return {"background", "signal"};
+  std::vector<std::string> names;
+  for (const auto process : generator->classes) names.push_back(events::generator::process_name(process));
+  return names;
+}
+
+images::EventImageSpec event_image_spec_from_json(const json& block, images::Intensity intensity) {
+  images::EventImageSpec spec;
+  spec.intensity = intensity;
+  if (block.is_null()) return spec;
+  if (!block.is_object()) {
+    throw core::InputError("images.event: expected {size: [eta, phi], extent: [[eta_min, eta_max], [-3.1416, "
+                           "3.1416]], channels: [pt]}, got " + block.dump());
+  }
+  for (const auto& [key, value] : block.items()) {
+    if (key != "size" && key != "extent" && key != "channels")
+      throw core::InputError("images.event: unknown key '" + key + "'" + core::did_you_mean(key, {"size", "extent", "channels"}));
+  }
+  if (block.contains("size")) {
+    const auto& size = block["size"];
+    if (!size.is_array() || size.size() != 2 || !size[0].is_number_integer() || !size[1].is_number_integer() ||
+        size[0].get<std::int64_t>() < 1 || size[1].get<std::int64_t>() < 1) {
+      throw core::InputError("images.event.size: expected [eta_pixels, phi_pixels], positive integers, got " + size.dump());
+    }
+    spec.eta_pixels = size[0].get<std::int64_t>();
+    spec.phi_pixels = size[1].get<std::int64_t>();
+  }
+  if (block.contains("extent")) {
+    const auto& extent = block["extent"];
+    auto range_ok = [](const json& range) {
+      return range.is_array() && range.size() == 2 && range[0].is_number() && range[1].is_number() &&
+             range[0].get<double>() < range[1].get<double>();
+    };
+    if (!extent.is_array() || extent.size() != 2 || !range_ok(extent[0]) || !range_ok(extent[1])) {
+      throw core::InputError("images.event.extent: expected [[eta_min, eta_max], [phi_min, phi_max]] with min < max, "
+                             "got " + extent.dump());
+    }
+    spec.eta_min = extent[0][0].get<double>();
+    spec.eta_max = extent[0][1].get<double>();
+    // The event image always covers the whole azimuth (phi wraps); 3.1416 for pi is fine.
+    constexpr double kPi = 3.14159265358979323846, kSlack = 1e-3;
+    if (std::abs(extent[1][0].get<double>() + kPi) > kSlack || std::abs(extent[1][1].get<double>() - kPi) > kSlack) {
+      throw core::InputError("images.event.extent: an event image covers the whole azimuth, so the phi range must "
+                             "be [-3.1416, 3.1416], got " + extent[1].dump());
+    }
+  }
+  if (block.contains("channels")) {
+    const auto& channels = block["channels"];
+    if (!channels.is_array() || channels.empty())
+      throw core::InputError("images.event.channels: expected a non-empty list of channels, got " + channels.dump());
+    spec.channels.clear();
+    for (const auto& entry : channels) spec.channels.push_back(images::channel_spec_from_json(entry));
+  }
+  try {
+    const images::EventImageBuilder check(spec);  // jet_charge, own grids and bad grids are refused here
+  } catch (const core::InputError& error) {
+    throw core::InputError(std::string("images.event: ") + error.what());
+  }
+  return spec;
+}
+
 std::string source_description(const Source& source) {
+  if (const auto* generator = std::get_if<GeneratorSource>(&source); generator && generator->multi_class()) {
+    std::string text;
+    for (std::size_t k = 0; k < generator->classes.size(); ++k) {
+      text += fmt::format("{}{} {}", k == 0 ? "" : " + ", generator->class_jets(k),
+                          events::generator::process_name(generator->classes[k]));
+    }
+    return text + " jets from the built-in generator";
+  }
   if (const auto* generator = std::get_if<GeneratorSource>(&source)) {
     return fmt::format("{} {} + {} {} jets from the built-in generator", generator->signal_jets(),
                        events::generator::process_name(generator->signal), generator->background_jets(),
@@ -295,10 +414,21 @@ DatasetSpec dataset_spec_from_json(const json& config) {
   if (data.contains("reweight") && !data["reweight"].is_null()) {
     spec.reweight = reweight_from_json(data["reweight"]);
     // The reweighting variable travels as an observer, so the weights can be checked against it.
-    if (std::find(spec.observers.begin(), spec.observers.end(), spec.reweight->in) == spec.observers.end())
-      spec.observers.push_back(spec.reweight->in);
+    keep_observer(spec.observers, spec.reweight->in);
+  }
+  if (data.contains("downsample") && !data["downsample"].is_null()) {
+    spec.downsample = downsample_from_json(data["downsample"]);
+    keep_observer(spec.observers, spec.downsample->in);  // so the flattened distribution can be checked
   }
   spec.images = images::image_spec_from_json(images);
+  if (images.is_object() && images.contains("event") && !images["event"].is_null()) {
+    if (std::holds_alternative<TopTagSource>(spec.source)) {
+      throw core::InputError("images.event: the top-tagging files hold one jet's constituents per row, not whole "
+                             "events, so they have no event image; use a generator or hepmc3 source, or drop "
+                             "images.event");
+    }
+    spec.event_images = event_image_spec_from_json(images["event"], spec.images.intensity);
+  }
   spec.identity = {{"data", data}, {"images", images}};
   spec.hash = core::content_hash(spec.identity);
   return spec;

@@ -15,15 +15,20 @@
 
 #include "toolkit/data/selection.h"
 #include "toolkit/events/generator/generator.h"
+#include "toolkit/images/event_image.h"
 #include "toolkit/images/image_spec.h"
 #include "toolkit/jets/jet_finder.h"
 
 namespace jetstudy::data {
 
+// Binary (signal vs background) or multi-class (`classes: [qcd, w, z, top]`: label k is classes[k], as in the
+// quark/gluon colour study arXiv:1612.01551 or the CMS five-class studies). Jets are split evenly across the
+// classes, the first ones getting one more when they do not divide.
 struct GeneratorSource {
-  events::generator::Process signal = events::generator::Process::top;      // label 1
-  events::generator::Process background = events::generator::Process::qcd;  // label 0
-  std::int64_t jets = 0;            // in total: (jets + 1) / 2 signal, jets / 2 background
+  events::generator::Process signal = events::generator::Process::top;      // label 1 (binary)
+  events::generator::Process background = events::generator::Process::qcd;  // label 0 (binary)
+  std::vector<events::generator::Process> classes;  // multi-class: label k; empty for a binary dataset
+  std::int64_t jets = 0;            // in total: binary (jets + 1) / 2 signal, jets / 2 background
   double pt_min_gev = 350, pt_max_gev = 450;
   double pileup_mu = 0;
   double quark_fraction = 0.5;
@@ -32,6 +37,12 @@ struct GeneratorSource {
 
   std::int64_t signal_jets() const { return (jets + 1) / 2; }
   std::int64_t background_jets() const { return jets / 2; }
+  bool multi_class() const { return !classes.empty(); }
+  // Jets of class k (k < number of classes): jets / K, plus one for the first jets % K classes.
+  std::int64_t class_jets(std::size_t k) const {
+    const auto count = static_cast<std::int64_t>(classes.size());
+    return jets / count + (static_cast<std::int64_t>(k) < jets % count ? 1 : 0);
+  }
 };
 
 // The top-tagging reference files (arXiv:1902.09914): either one file per split, or one `file` whose `ttv`
@@ -66,6 +77,16 @@ struct ReweightSpec {
   std::int64_t bins = 20;
 };
 
+// data.downsample: {in: mass, bins: 20} (CMS ImageTop-MD, arXiv:2004.08262). In the train and val splits, per
+// equal bin of `in` (between the dataset's smallest and largest value), every class keeps as many jets as the
+// smallest class has there, the surplus dropped at random (seeded by `seed`), so a classifier cannot learn the
+// observer's shape. The test split is untouched (downsample.h).
+struct DownsampleSpec {
+  std::string in = "mass";
+  std::int64_t bins = 20;
+  std::uint64_t seed = 1;
+};
+
 struct DatasetSpec {
   Source source;
   jets::JetSpec jets;
@@ -73,8 +94,11 @@ struct DatasetSpec {
   SplitFractions split;
   bool balance = false;                // equal signal and background per split, surplus dropped
   std::optional<ReweightSpec> reweight;
-  std::vector<std::string> observers{"mass", "pt", "eta"};  // includes reweight->in
+  std::optional<DownsampleSpec> downsample;
+  std::vector<std::string> observers{"mass", "pt", "eta"};  // includes reweight->in and downsample->in
   images::ImageSpec images;
+  // images.event: each jet's whole event as an image beside the jet image (generator and hepmc3 sources).
+  std::optional<images::EventImageSpec> event_images;
   nlohmann::json identity;  // {"data": ..., "images": ...} exactly as hashed
   std::string hash;         // core::content_hash(identity)
 };
@@ -86,5 +110,14 @@ DatasetSpec dataset_spec_from_json(const nlohmann::json& config);
 
 // One line for logs: "100 top + 100 qcd jets from the built-in generator", "top-tagging files train.h5, ...".
 std::string source_description(const Source& source);
+
+// The names of the labels a source gives: {"background", "signal"} for binary sources, the process names of
+// data.source.classes for a multi-class generator source (JetDataset::classes).
+std::vector<std::string> class_names(const Source& source);
+
+// images.event: {size: [50, 64], extent: [[-2.5, 2.5], [-3.1416, 3.1416]], channels: [pt]} (absent keys take
+// these defaults; intensity is the images block's). The phi range must be the full circle. Throws
+// core::InputError naming the key.
+images::EventImageSpec event_image_spec_from_json(const nlohmann::json& event_block, images::Intensity intensity);
 
 }  // namespace jetstudy::data

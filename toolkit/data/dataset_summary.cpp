@@ -26,13 +26,17 @@ double quantile(std::vector<float> values, double q) {
 nlohmann::json summarize_dataset(const JetDataset& dataset) {
   nlohmann::json summary = {{"hash", dataset.hash},
                             {"image_shape", {dataset.shape.channels, dataset.shape.height, dataset.shape.width}},
+                            {"classes", dataset.classes},
                             {"splits", nlohmann::json::object()},
                             {"observables", nlohmann::json::object()}};
   std::map<std::string, std::vector<float>> all, signal, background;
   for (const auto& [name, split] : {std::pair<const char*, const Split*>{"train", &dataset.train},
                                     {"val", &dataset.val}, {"test", &dataset.test}}) {
     const auto signal_jets = std::count(split->labels.begin(), split->labels.end(), 1.0f);
+    std::vector<std::int64_t> per_class(dataset.classes.size(), 0);
+    for (const float label : split->labels) ++per_class[static_cast<std::size_t>(label)];
     summary["splits"][name] = {{"jets", split->size},
+                               {"per_class", per_class},
                                {"signal", signal_jets},
                                {"background", split->size - signal_jets},
                                {"signal_fraction", split->size > 0 ? static_cast<double>(signal_jets) / split->size : 0.0}};
@@ -43,6 +47,8 @@ nlohmann::json summarize_dataset(const JetDataset& dataset) {
       }
     }
   }
+  if (dataset.event_shape.channels > 0)
+    summary["event_image_shape"] = {dataset.event_shape.channels, dataset.event_shape.height, dataset.event_shape.width};
   for (const auto& [observer, values] : all)
     summary["observables"][observer] = {
         {"all", quantiles_of(values)}, {"signal", quantiles_of(signal[observer])}, {"background", quantiles_of(background[observer])}};

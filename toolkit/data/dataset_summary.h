@@ -13,9 +13,10 @@ namespace jetstudy::data {
 // numpy's default); NaN for no values.
 double quantile(std::vector<float> values, double q);
 
-// {"hash", "image_shape": [C,H,W], "splits": {"train": {"jets", "signal", "background", "signal_fraction"}, ...},
+// {"hash", "image_shape": [C,H,W], "event_image_shape": [C',H',W'] (only with event images), "classes": [names],
+//  "splits": {"train": {"jets", "per_class": [n_0, ...], "signal", "background", "signal_fraction"}, ...},
 //  "observables": {"mass": {"all": {"q10","q50","q90"}, "signal": {...}, "background": {...}}, ...}}
-// Quantiles are over all three splits together.
+// Quantiles are over all three splits together; "signal" means label 1 (binary datasets).
 nlohmann::json summarize_dataset(const JetDataset& dataset);
 
 }  // namespace jetstudy::data

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <memory>
+#include <optional>
 
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
@@ -17,6 +18,7 @@
 #include "toolkit/events/event_source.h"
 #include "toolkit/events/pileup_overlay.h"
 #include "toolkit/events/toptag_reader.h"
+#include "toolkit/images/event_image.h"
 #include "toolkit/jets/jet_finder.h"
 
 namespace jetstudy::data {
@@ -37,6 +39,14 @@ class BlockImager {
   BlockImager(const DatasetSpec& spec, const images::ImageBuilder& builder)
       : spec_(spec), builder_(builder), finder_(spec.jets) {
     for (const auto& name : spec.observers) observers_.push_back(&find_observer(name));
+    if (spec.event_images) event_builder_.emplace(*spec.event_images);
+  }
+
+  // C' x H' x W' of the event images (all 0 without images.event).
+  ImageShape event_shape() const {
+    if (!event_builder_) return {};
+    return {static_cast<std::int64_t>(event_builder_->spec().channels.size()), event_builder_->grid().eta_pixels(),
+            event_builder_->grid().phi_pixels()};
   }
 
   void add(events::Event event, float label) {
@@ -55,6 +65,8 @@ class BlockImager {
     std::vector<float> images(n * image_size, 0.0f);
     std::vector<float> values(n * observers_.size(), 0.0f);
     std::vector<double> dropped(n, 0.0);
+    const auto event_image_size = static_cast<std::size_t>(event_shape().size());
+    std::vector<float> event_images(n * event_image_size, 0.0f);
     tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
       const auto found = finder_.find(block_[i]);
       if (found.empty()) return;
@@ -68,6 +80,10 @@ class BlockImager {
         return;
       }
       builder_.build_into(jet, images.data() + i * image_size, &dropped[i]);
+      if (event_builder_) {
+        const auto event_image = event_builder_->build(block_[i]);
+        std::copy(event_image.pixels.begin(), event_image.pixels.end(), event_images.begin() + i * event_image_size);
+      }
       for (std::size_t o = 0; o < observers_.size(); ++o)
         values[i * observers_.size() + o] = static_cast<float>(observers_[o]->value(jet));
       fate[i] = Fate::kept;
@@ -85,6 +101,9 @@ class BlockImager {
       tally.dropped_pt_sum += dropped[i];
       target.images.insert(target.images.end(), images.begin() + static_cast<std::ptrdiff_t>(i * image_size),
                            images.begin() + static_cast<std::ptrdiff_t>((i + 1) * image_size));
+      target.event_images.insert(target.event_images.end(),
+                                 event_images.begin() + static_cast<std::ptrdiff_t>(i * event_image_size),
+                                 event_images.begin() + static_cast<std::ptrdiff_t>((i + 1) * event_image_size));
       target.labels.push_back(labels_[i]);
       for (std::size_t o = 0; o < observers_.size(); ++o)
         target.observers[observers_[o]->name].push_back(values[i * observers_.size() + o]);
@@ -99,6 +118,7 @@ class BlockImager {
   const images::ImageBuilder& builder_;
   const jets::JetFinder finder_;
   std::vector<const Observer*> observers_;
+  std::optional<images::EventImageBuilder> event_builder_;
   std::vector<events::Event> block_;
   std::vector<float> labels_;
 };
@@ -179,6 +199,7 @@ JetDataset build_from_hepmc(const DatasetSpec& spec, const HepMCSource& source, 
   dataset.hash = spec.hash;
   dataset.shape = {builder.channels(), builder.height(), builder.width()};
   BlockImager imager(spec, builder);
+  dataset.event_shape = imager.event_shape();
   Tally tallies[2];
   Split pool;  // every kept jet, signal files first, in file order
   prepare(pool, spec);
@@ -215,11 +236,15 @@ JetDataset build_from_hepmc(const DatasetSpec& spec, const HepMCSource& source, 
   const std::int64_t train = std::llround(static_cast<double>(total) * spec.split.train);
   const std::int64_t val = std::min(total - train, static_cast<std::int64_t>(std::llround(static_cast<double>(total) * spec.split.val)));
   const auto image_size = static_cast<std::size_t>(dataset.shape.size());
+  const auto event_image_size = static_cast<std::size_t>(dataset.event_shape.size());
   for (std::int64_t position = 0; position < total; ++position) {
     Split& split = position < train ? dataset.train : position < train + val ? dataset.val : dataset.test;
     const auto row = static_cast<std::size_t>(order[static_cast<std::size_t>(position)]);
     split.images.insert(split.images.end(), pool.images.begin() + static_cast<std::ptrdiff_t>(row * image_size),
                         pool.images.begin() + static_cast<std::ptrdiff_t>((row + 1) * image_size));
+    split.event_images.insert(split.event_images.end(),
+                              pool.event_images.begin() + static_cast<std::ptrdiff_t>(row * event_image_size),
+                              pool.event_images.begin() + static_cast<std::ptrdiff_t>((row + 1) * event_image_size));
     split.labels.push_back(pool.labels[row]);
     for (const auto& [name, values] : pool.observers) split.observers[name].push_back(values[row]);
     ++split.size;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <mutex>
 #include <numeric>
+#include <optional>
 
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
@@ -29,8 +30,25 @@ struct JetClass {
   gen::Process process;
   float label;
   std::int64_t count;
-  const char* role;  // "signal" / "background"
+  std::string role;  // key in counts.selection: "signal" / "background", or the process name (multi-class)
+  std::int64_t offset = 0;  // where its jets start in the combined list the shuffle permutes
 };
+
+// Binary: signal (label 1) first, then background (label 0). Multi-class: the listed processes, label = index.
+std::vector<JetClass> jet_classes(const GeneratorSource& source) {
+  std::vector<JetClass> classes;
+  if (!source.multi_class()) {
+    classes = {{source.signal, 1.0f, source.signal_jets(), "signal"},
+               {source.background, 0.0f, source.background_jets(), "background"}};
+  } else {
+    for (std::size_t k = 0; k < source.classes.size(); ++k) {
+      classes.push_back({source.classes[k], static_cast<float>(k), source.class_jets(k),
+                         gen::process_name(source.classes[k])});
+    }
+  }
+  for (std::size_t c = 1; c < classes.size(); ++c) classes[c].offset = classes[c - 1].offset + classes[c - 1].count;
+  return classes;
+}
 
 struct Task {
   std::size_t class_index;
@@ -65,8 +83,10 @@ std::vector<Placement> shuffle_and_split(std::int64_t total, const SplitFraction
   return placement;
 }
 
-void allocate(Split& split, std::int64_t image_size, const std::vector<std::string>& observers) {
+void allocate(Split& split, std::int64_t image_size, std::int64_t event_image_size,
+              const std::vector<std::string>& observers) {
   split.images.assign(static_cast<std::size_t>(split.size * image_size), 0.0f);
+  split.event_images.assign(static_cast<std::size_t>(split.size * event_image_size), 0.0f);
   split.labels.assign(static_cast<std::size_t>(split.size), 0.0f);
   for (const auto& name : observers) split.observers[name].assign(static_cast<std::size_t>(split.size), 0.0f);
 }
@@ -75,18 +95,22 @@ void allocate(Split& split, std::int64_t image_size, const std::vector<std::stri
 
 JetDataset build_from_generator(const DatasetSpec& spec, const GeneratorSource& source,
                                 const images::ImageBuilder& builder, const ProgressCallback& progress) {
-  const std::vector<JetClass> classes = {
-      {source.signal, 1.0f, source.signal_jets(), "signal"},
-      {source.background, 0.0f, source.background_jets(), "background"},
-  };
+  const std::vector<JetClass> classes = jet_classes(source);
 
   JetDataset dataset;
   dataset.hash = spec.hash;
   dataset.shape = {builder.channels(), builder.height(), builder.width()};
+  dataset.classes = class_names(source);
+  std::optional<images::EventImageBuilder> event_builder;
+  if (spec.event_images) {
+    event_builder.emplace(*spec.event_images);
+    dataset.event_shape = {static_cast<std::int64_t>(spec.event_images->channels.size()),
+                           event_builder->grid().eta_pixels(), event_builder->grid().phi_pixels()};
+  }
   const auto placement =
       shuffle_and_split(source.jets, spec.split, source.seed, dataset.train, dataset.val, dataset.test);
   for (Split* split : {&dataset.train, &dataset.val, &dataset.test}) {
-    allocate(*split, dataset.shape.size(), spec.observers);
+    allocate(*split, dataset.shape.size(), dataset.event_shape.size(), spec.observers);
   }
   std::vector<const Observer*> observers;
   for (const auto& name : spec.observers) observers.push_back(&find_observer(name));
@@ -117,8 +141,8 @@ JetDataset build_from_generator(const DatasetSpec& spec, const GeneratorSource& 
     options.seed = chunk_seed(source.seed, task.class_index, static_cast<std::uint64_t>(task.chunk));
     gen::Generator generator(options);
     const jets::JetFinder finder(spec.jets);
-    // Class jets are numbered signal first, then background, in the combined list the shuffle permuted.
-    const std::int64_t offset = task.class_index == 0 ? 0 : classes[0].count;
+    // Class jets are numbered class after class (binary: signal first) in the combined list the shuffle permuted.
+    const std::int64_t offset = jet_class.offset;
 
     std::int64_t kept = 0, generated = 0;
     while (kept < task.count) {
@@ -133,6 +157,11 @@ JetDataset build_from_generator(const DatasetSpec& spec, const GeneratorSource& 
         const Placement& place = placement[static_cast<std::size_t>(offset + task.first + kept)];
         double dropped = 0;
         builder.build_into(jet, place.split->images.data() + place.row * dataset.shape.size(), &dropped);
+        if (event_builder) {
+          const auto event_image = event_builder->build(event);
+          std::copy(event_image.pixels.begin(), event_image.pixels.end(),
+                    place.split->event_images.begin() + place.row * dataset.event_shape.size());
+        }
         place.split->labels[static_cast<std::size_t>(place.row)] = jet_class.label;
         for (const Observer* observer : observers) {
           place.split->observers.at(observer->name)[static_cast<std::size_t>(place.row)] =

@@ -24,14 +24,19 @@ namespace {
 constexpr auto kPoll = std::chrono::milliseconds(20);  // how often a waiting thread looks at the interrupt flag
 constexpr std::uint64_t kEpochSalt = 0x65706f6368ULL;  // "epoch"
 
-// Appends rows [first, first + count) of `from` to `to` in the order `rows` (indices into `from`).
+// Appends rows [first, first + count) of `from` to `to` in the order `rows` (indices into `from`). Images and
+// event images (if any) have as many values per jet as their vectors hold per row of `from`.
 void append_rows(const Batch& from, const std::vector<std::int64_t>& rows, std::size_t first, std::size_t count,
                  std::int64_t image_size, Batch& to) {
   const auto pixels = static_cast<std::size_t>(image_size);
+  const auto event_pixels = from.size > 0 ? from.event_images.size() / static_cast<std::size_t>(from.size) : 0;
   for (std::size_t k = first; k < first + count; ++k) {
     const auto row = static_cast<std::size_t>(rows[k]);
     to.images.insert(to.images.end(), from.images.begin() + static_cast<std::ptrdiff_t>(row * pixels),
                      from.images.begin() + static_cast<std::ptrdiff_t>((row + 1) * pixels));
+    to.event_images.insert(to.event_images.end(),
+                           from.event_images.begin() + static_cast<std::ptrdiff_t>(row * event_pixels),
+                           from.event_images.begin() + static_cast<std::ptrdiff_t>((row + 1) * event_pixels));
     to.labels.push_back(from.labels[row]);
     to.weights.push_back(from.weights[row]);
     for (const auto& [name, values] : from.observers) to.observers[name].push_back(values[row]);
@@ -45,6 +50,7 @@ void append_rows(const Batch& from, const std::vector<std::int64_t>& rows, std::
 struct Loader::Files {
   hdf5::Handle file{-1, H5Fclose};
   std::unique_ptr<SparseImageReader> images;
+  std::unique_ptr<SparseImageReader> event_images;  // null when the dataset has none
   hdf5::Handle labels{-1, H5Dclose}, weights{-1, H5Dclose};
   std::vector<hdf5::Handle> observers;
 };
@@ -73,6 +79,11 @@ Loader::Loader(std::filesystem::path cache_file, std::string split, LoaderOption
       files_->weights = hdf5::open_dataset(group.get(), "weights", path_, where + "weights");
       size_ = files_->images->size();
       shape_ = files_->images->shape();
+      if (H5Lexists(group.get(), "event_images", H5P_DEFAULT) > 0) {
+        files_->event_images = std::make_unique<SparseImageReader>(group.get(), "event_images", path_, where + "event_images");
+        event_shape_ = files_->event_images->shape();
+        if (files_->event_images->size() != size_) hdf5::fail(path_, where + "event_images does not have one image per jet");
+      }
       const std::vector<hsize_t> dims = {static_cast<hsize_t>(size_)};
       for (const auto* name : {"labels", "weights"}) {
         const auto d = hdf5::dataset_dims((std::string(name) == "labels" ? files_->labels : files_->weights).get());
@@ -124,6 +135,7 @@ void Loader::read_rows_into(std::int64_t first, std::int64_t count, Batch& into)
   const auto n = static_cast<std::size_t>(count);
   const auto pixels = static_cast<std::size_t>(shape_.size());
   into.images.resize(n * pixels);
+  into.event_images.resize(n * static_cast<std::size_t>(event_shape_.size()));
   into.labels.resize(n);
   into.weights.resize(n);
   {
@@ -132,6 +144,7 @@ void Loader::read_rows_into(std::int64_t first, std::int64_t count, Batch& into)
       const auto where = "/" + split_ + "/";
       const auto row = static_cast<hsize_t>(first);
       files_->images->read(first, count, into.images.data());
+      if (files_->event_images) files_->event_images->read(first, count, into.event_images.data());
       hdf5::read_rows(files_->labels.get(), H5T_NATIVE_FLOAT, row, n, into.labels.data(), path_, where + "labels");
       hdf5::read_rows(files_->weights.get(), H5T_NATIVE_FLOAT, row, n, into.weights.data(), path_, where + "weights");
       for (std::size_t o = 0; o < observer_names_.size(); ++o) {

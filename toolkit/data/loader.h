@@ -26,7 +26,8 @@ namespace jetstudy::data {
 // One batch as plain arrays (the trainer turns them into tensors).
 struct Batch {
   std::vector<float> images;   // size x C x H x W, standardised when the dataset is
-  std::vector<float> labels;   // size, 1 signal / 0 background
+  std::vector<float> event_images;  // size x C' x H' x W' (Loader::event_shape()); empty without event images
+  std::vector<float> labels;   // size, the class index (1 signal / 0 background, or 0..K-1)
   std::vector<float> weights;  // size
   std::map<std::string, std::vector<float>> observers;  // name -> size values
   std::int64_t size = 0;
@@ -57,6 +58,7 @@ class Loader {
 
   std::int64_t size() const { return size_; }  // jets in the split: an epoch delivers each exactly once
   const ImageShape& shape() const { return shape_; }
+  const ImageShape& event_shape() const { return event_shape_; }  // channels 0: the dataset has no event images
   const std::vector<std::string>& observer_names() const { return observer_names_; }
   std::int64_t batches_per_epoch() const;
   int epoch() const { return epoch_; }  // epochs finished by next()
@@ -74,7 +76,7 @@ class Loader {
   std::string split_;
   LoaderOptions options_;
   std::unique_ptr<Files> files_;
-  ImageShape shape_;
+  ImageShape shape_, event_shape_;
   std::int64_t size_ = 0;
   std::vector<std::string> observer_names_;
   std::vector<float> mean_, std_;  // standardisation, empty when none

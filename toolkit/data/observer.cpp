@@ -1,5 +1,7 @@
 #include "toolkit/data/observer.h"
 
+#include <cmath>
+
 #include "toolkit/core/closest_name.h"
 #include "toolkit/core/error.h"
 #include "toolkit/jets/energy_correlation.h"
@@ -17,6 +19,28 @@ double tau(const Jet& jet, int n) { return jets::nsubjettiness(jet, Nsubjettines
 double tau_ratio(const Jet& jet, int n, NsubjettinessAxes axes) { return jets::nsubjettiness(jet, axes).ratio(n); }
 
 constexpr double kChargeKappa = 0.3;
+
+// pT of the vector sum of the jet's hard-scatter constituents (from_pileup false): the jet pT pile-up
+// mitigation aims for (PUMML, arXiv:1707.08600), and the target of per-jet pT regression.
+double truth_pt(const Jet& jet) {
+  double px = 0, py = 0;
+  for (const auto& c : jet.constituents) {
+    if (c.from_pileup) continue;
+    px += c.pt * std::cos(c.phi);
+    py += c.pt * std::sin(c.phi);
+  }
+  return std::hypot(px, py);
+}
+
+// Scalar pT sum of the pile-up constituents over that of all constituents (0 for a jet without pT).
+double pileup_pt_fraction(const Jet& jet) {
+  double pileup = 0, all = 0;
+  for (const auto& c : jet.constituents) {
+    all += c.pt;
+    if (c.from_pileup) pileup += c.pt;
+  }
+  return all > 0 ? pileup / all : 0.0;
+}
 
 const Observer kObservers[] = {
     {"mass", "jet mass, GeV", [](const Jet& jet) { return jet.m; }},
@@ -42,6 +66,8 @@ const Observer kObservers[] = {
     {"charge", "jet charge Q_kappa, kappa=0.3", [](const Jet& jet) { return jets::jet_charge(jet, kChargeKappa); }},
     {"width", "jet width (girth) sum pT_i dR_i / pT_J", [](const Jet& jet) { return jets::jet_width(jet); }},
     {"ptd", "pT_D = sqrt(sum pT_i^2) / sum pT_i", [](const Jet& jet) { return jets::jet_ptd(jet); }},
+    {"truth_pt", "pT of the vector sum of the hard-scatter (not pile-up) constituents, GeV", truth_pt},
+    {"pileup_pt_fraction", "scalar pT sum of pile-up constituents / that of all constituents", pileup_pt_fraction},
 };
 
 }  // namespace

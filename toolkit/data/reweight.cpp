@@ -18,7 +18,8 @@ std::vector<float> flat_weights(const std::vector<float>& values, const std::vec
   JETSTUDY_CHECK(values.size() == labels.size(), "one label per value");
   JETSTUDY_CHECK(bins >= 1, "at least one bin");
   std::vector<float> weights(values.size(), 1.0f);
-  for (const float label : {0.0f, 1.0f}) {
+  const float last_class = labels.empty() ? 1.0f : std::max(1.0f, *std::max_element(labels.begin(), labels.end()));
+  for (float label = 0; label <= last_class; ++label) {
     std::vector<std::int64_t> count(static_cast<std::size_t>(bins), 0);
     std::int64_t jets = 0;
     for (std::size_t i = 0; i < values.size(); ++i) {

@@ -10,7 +10,8 @@
 
 namespace jetstudy::data {
 
-// One weight per value; labels 1 (signal) and 0 (background) are weighted separately.
+// One weight per value; each class (labels 0..K-1: background and signal, or the classes of a multi-class
+// dataset) is weighted separately.
 std::vector<float> flat_weights(const std::vector<float>& values, const std::vector<float>& labels, double low,
                                 double high, std::int64_t bins);
 

@@ -44,6 +44,23 @@ Upsample parse_upsample(const std::string& name) {
 
 std::string upsample_name(Upsample upsample) { return upsample == Upsample::nearest ? "nearest" : "bilinear"; }
 
+Origin parse_origin(const std::string& name) {
+  if (name == "all") return Origin::all;
+  if (name == "hard_scatter") return Origin::hard_scatter;
+  if (name == "pileup") return Origin::pileup;
+  throw core::InputError("images.channels: origin '" + name + "' is not one of all, hard_scatter, pileup" +
+                         core::did_you_mean(name, {"all", "hard_scatter", "pileup"}));
+}
+
+std::string origin_name(Origin origin) {
+  switch (origin) {
+    case Origin::all: return "all";
+    case Origin::hard_scatter: return "hard_scatter";
+    case Origin::pileup: return "pileup";
+  }
+  return "?";
+}
+
 ChannelSpec channel_spec_from_json(const nlohmann::json& entry) {
   ChannelSpec spec;
   if (entry.is_string()) {
@@ -52,12 +69,12 @@ ChannelSpec channel_spec_from_json(const nlohmann::json& entry) {
   }
   if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string()) {
     throw core::InputError("images.channels: each channel is a name or {name: NAME, kappa: K, size: [H, W], "
-                           "upsample: nearest|bilinear}, got " + entry.dump());
+                           "upsample: nearest|bilinear, origin: all|hard_scatter|pileup}, got " + entry.dump());
   }
   for (const auto& [key, value] : entry.items()) {
-    if (key != "name" && key != "kappa" && key != "size" && key != "upsample") {
+    if (key != "name" && key != "kappa" && key != "size" && key != "upsample" && key != "origin") {
       throw core::InputError("images.channels: unknown key '" + key + "' in " + entry.dump() +
-                             core::did_you_mean(key, {"name", "kappa", "size", "upsample"}));
+                             core::did_you_mean(key, {"name", "kappa", "size", "upsample", "origin"}));
     }
   }
   spec.channel = parse_channel(entry["name"].get<std::string>());
@@ -84,6 +101,12 @@ ChannelSpec channel_spec_from_json(const nlohmann::json& entry) {
     if (!entry["upsample"].is_string()) throw core::InputError("images.channels: upsample must be a name");
     spec.upsample = parse_upsample(entry["upsample"].get<std::string>());
   }
+  if (entry.contains("origin")) {
+    if (!entry["origin"].is_string()) {
+      throw core::InputError("images.channels: origin must be all, hard_scatter or pileup, got " + entry["origin"].dump());
+    }
+    spec.origin = parse_origin(entry["origin"].get<std::string>());
+  }
   return spec;
 }
 
@@ -94,6 +117,7 @@ std::string channel_description(const ChannelSpec& spec) {
     text += fmt::format("@{}x{}", spec.eta_pixels, spec.phi_pixels);
     if (spec.upsample == Upsample::bilinear) text += "/bilinear";
   }
+  if (spec.origin != Origin::all) text += "[" + origin_name(spec.origin) + "]";
   return text;
 }
 

@@ -40,7 +40,7 @@ JetImage EventImageBuilder::build(const std::vector<EventParticle>& particles) c
   frame.constituents.reserve(particles.size());
   for (const auto& p : particles) {
     const double et = p.e / std::cosh(p.eta);
-    frame.constituents.push_back({p.eta, wrap_into_grid(p.phi), p.pt, p.pid, p.charge, p.e, et});
+    frame.constituents.push_back({p.eta, wrap_into_grid(p.phi), p.pt, p.pid, p.charge, p.e, et, p.from_pileup});
   }
   const auto channels = static_cast<std::int64_t>(spec_.channels.size());
   JetImage image{channels, grid_.eta_pixels(), grid_.phi_pixels(),
@@ -57,7 +57,7 @@ JetImage EventImageBuilder::build(const events::Event& event) const {
     if (!spec_.include_neutrinos && is_neutrino(p.pid)) continue;
     const double pt = std::hypot(p.px, p.py);
     if (pt <= 0) continue;
-    particles.push_back({pt, std::asinh(p.pz / pt), std::atan2(p.py, p.px), p.charge, p.pid, p.e});
+    particles.push_back({pt, std::asinh(p.pz / pt), std::atan2(p.py, p.px), p.charge, p.pid, p.e, p.from_pileup});
   }
   return build(particles);
 }

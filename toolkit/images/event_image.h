@@ -20,6 +20,7 @@ struct EventParticle {
   int charge = 0;
   int pid = 0;
   double e = 0;                     // GeV; only the e / et intensities read it
+  bool from_pileup = false;         // for channels with origin hard_scatter / pileup
 };
 
 struct EventImageSpec {

@@ -21,7 +21,7 @@ void fill_jet_frame(JetFrame& frame, const jets::Jet& jet, bool with_transverse_
   frame.constituents.reserve(jet.constituents.size());
   for (const auto& c : jet.constituents) {
     frame.constituents.push_back({c.eta - jet.eta, delta_phi(c.phi, jet.phi), c.pt, c.pid, c.charge, c.e,
-                                  with_transverse_energy ? c.e / std::cosh(c.eta) : 0.0});
+                                  with_transverse_energy ? c.e / std::cosh(c.eta) : 0.0, c.from_pileup});
   }
   frame.subjets.reserve(jet.subjets.size());
   for (const auto& s : jet.subjets) {

@@ -16,6 +16,7 @@ struct FramePoint {
   int charge = 0;
   double e = 0;   // GeV
   double et = 0;  // transverse energy E / cosh(eta) at the constituent's own eta, GeV
+  bool from_pileup = false;  // a pile-up particle (events::Particle::from_pileup), for channel origins
 };
 
 struct JetFrame {

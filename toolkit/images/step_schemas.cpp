@@ -46,6 +46,8 @@ Schema image_channel_schema() {
                           "own [eta_pixels, phi_pixels] over the image extent, brought onto the image grid"),
           Field::optional("upsample", Schema::one_of({"nearest", "bilinear"}, "upsampling"),
                           "how a coarser own grid is up-sampled (default nearest)"),
+          Field::optional("origin", Schema::one_of({"all", "hard_scatter", "pileup"}, "origin"),
+                          "which particles it sums: all (default), hard_scatter or pileup (arXiv:1707.08600)"),
       }),
   });
 }

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "toolkit/core/error.h"
+
 namespace jetstudy::losses {
 
 // One batch, on the training device.
@@ -18,7 +20,24 @@ struct LossInput {
                           // target images [N, C, H, W] (for an autoencoder: its input images)
   torch::Tensor weights;  // [N] per-jet weights; undefined means 1 for every jet
   std::map<std::string, torch::Tensor> observers;  // [N] each: those named by Loss::observers()
+
+  // The observer `name`; throws core::InputError naming the loss, the observer and what the batch carries.
+  const torch::Tensor& observer(const std::string& name, const std::string& loss) const {
+    const auto found = observers.find(name);
+    if (found != observers.end()) return found->second;
+    std::string carried;
+    for (const auto& [key, values] : observers) carried += (carried.empty() ? "" : ", ") + key;
+    throw core::InputError("loss " + loss + " needs the observer '" + name + "', which the data does not carry (it has: " +
+                           (carried.empty() ? "none" : carried) + ")");
+  }
 };
+
+// sum_i w_i x_i / sum_i w_i over jets; the plain mean when `weights` is undefined.
+inline torch::Tensor weighted_mean(const torch::Tensor& per_jet, const torch::Tensor& weights) {
+  if (!weights.defined()) return per_jet.mean();
+  const auto w = weights.reshape(per_jet.sizes()).to(per_jet.dtype());
+  return (per_jet * w).sum() / w.sum().clamp_min(1e-12);
+}
 
 class Loss {
  public:

@@ -7,26 +7,10 @@
 #include <string>
 
 #include "toolkit/core/error.h"
+#include "toolkit/metrics/sample_checks.h"
 
 namespace jetstudy::metrics {
 namespace {
-
-void check_inputs(const std::vector<double>& scores, const std::vector<double>& labels,
-                  const std::vector<double>& weights) {
-  JETSTUDY_CHECK(scores.size() == labels.size(), "scores and labels must have the same length");
-  JETSTUDY_CHECK(weights.empty() || weights.size() == scores.size(), "weights must be empty or one per jet");
-  for (std::size_t i = 0; i < labels.size(); ++i) {
-    if (labels[i] != 0.0 && labels[i] != 1.0) {
-      throw core::InputError("metrics: labels must be 0 (background) or 1 (signal), found " +
-                             std::to_string(labels[i]) + " at jet " + std::to_string(i));
-    }
-    if (std::isnan(scores[i])) throw core::InputError("metrics: the score of jet " + std::to_string(i) + " is NaN");
-    if (!weights.empty() && !(weights[i] >= 0)) {
-      throw core::InputError("metrics: weights must be >= 0, found " + std::to_string(weights[i]) + " at jet " +
-                             std::to_string(i));
-    }
-  }
-}
 
 std::vector<double> to_double(const std::vector<float>& values) { return {values.begin(), values.end()}; }
 
@@ -34,8 +18,8 @@ std::vector<double> to_double(const std::vector<float>& values) { return {values
 
 RocCurve roc_curve(const std::vector<double>& scores, const std::vector<double>& labels,
                    const std::vector<double>& weights) {
-  check_inputs(scores, labels, weights);
-  auto weight = [&](std::size_t i) { return weights.empty() ? 1.0 : weights[i]; };
+  check_sample(scores, labels, weights);
+  auto weight = [&](std::size_t i) { return weight_of(weights, i); };
 
   std::vector<std::size_t> order(scores.size());
   std::iota(order.begin(), order.end(), 0);
@@ -112,10 +96,10 @@ double sic_max(const RocCurve& curve) {
 
 double accuracy(const std::vector<double>& scores, const std::vector<double>& labels,
                 const std::vector<double>& weights) {
-  check_inputs(scores, labels, weights);
+  check_sample(scores, labels, weights);
   double correct = 0, total = 0;
   for (std::size_t i = 0; i < scores.size(); ++i) {
-    const double w = weights.empty() ? 1.0 : weights[i];
+    const double w = weight_of(weights, i);
     const bool tagged = scores[i] >= 0.5;
     if (tagged == (labels[i] == 1.0)) correct += w;
     total += w;

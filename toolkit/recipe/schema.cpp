@@ -457,6 +457,15 @@ nlohmann::json Schema::validate(const SourceNode& node, const std::string& path)
       break;
 
     case Kind::kTagged: {
+      // A bare name stands for that variant with its default options: `loss: bce` is `loss: {name: bce}`.
+      if (node.is_scalar()) {
+        auto as_map = make_map(node.where);
+        auto name = make_scalar(node.scalar, node.where);
+        name.key = s.tag;
+        name.key_where = node.where;
+        as_map.set(std::move(name));
+        return validate(as_map, path);
+      }
       if (!node.is_map()) expected();
       const SourceNode* tag_node = node.find(s.tag);
       std::string name;

@@ -40,7 +40,8 @@ class Schema {
   // A map with fixed keys (unknown keys are errors, missing required keys are errors, defaults filled in).
   static Schema map(std::vector<Field> fields);
   // A map whose `tag` key (e.g. `arch`) selects the variant whose options (a map schema) apply to the rest.
-  // Without a default variant the tag key is required.
+  // Without a default variant the tag key is required. A bare name stands for that variant with its default
+  // options (`loss: bce` reads as `loss: {name: bce}`).
   static Schema tagged(std::string tag, std::vector<NamedSchema> variants, std::string noun,
                        std::optional<std::string> default_variant = std::nullopt);
   // The first alternative that accepts the value wins (e.g. `threads: auto | 4`).

@@ -108,6 +108,15 @@ Schema data_schema(const StudyComponents& c) {
                           Field::defaulted("bins", Schema::integer().min(1), 20, "equal bins over its range"),
                       }),
                       "per-jet weights making each class flat in a variable (e.g. {to: flat, in: pt, bins: 20})"),
+      Field::optional("downsample",
+                      Schema::map({
+                          Field::defaulted("in", Schema::one_of(c.observers, "observer"), "mass",
+                                           "variable whose distribution is equalised across classes"),
+                          Field::defaulted("bins", Schema::integer().min(1), 20, "equal bins over its range"),
+                          Field::defaulted("seed", Schema::integer().min(0), 1, "which surplus jets are dropped"),
+                      }),
+                      "train and val keep, per bin of a variable, equally many jets of every class (CMS "
+                      "ImageTop-MD; the test split is untouched), e.g. {in: mass, bins: 20}"),
       Field::defaulted("observers", Schema::list(Schema::one_of(c.observers, "observer")),
                        json::array({"mass", "pt", "tau21", "tau32", "nconst"}),
                        "jet observables kept for metrics and decorrelation, never fed to the network"),
@@ -125,6 +134,18 @@ Schema images_schema(const StudyComponents& c) {
       Field::defaulted("intensity", c.image_intensity, "pt", "what a pixel sums: pt, e or et of its particles"),
       Field::defaulted("steps", Schema::steps(c.image_steps, "image step"), json::array(),
                        "preprocessing steps, applied in order"),
+      Field::optional("event",
+                      Schema::map({
+                          Field::defaulted("size", Schema::list(Schema::integer().greater_than(0)).length(2),
+                                           json::array({50, 64}), "pixels in eta and phi"),
+                          Field::defaulted("extent", Schema::list(interval()).length(2),
+                                           json::array({json::array({-2.5, 2.5}), json::array({-3.1416, 3.1416})}),
+                                           "[[eta_min, eta_max], [-3.1416, 3.1416]]: absolute eta, the whole azimuth"),
+                          Field::defaulted("channels", Schema::list(c.image_channel).min_length(1), json::array({"pt"}),
+                                           "what each event-image channel holds (no jet_charge, no own sizes)"),
+                      }),
+                      "each jet's whole event as an image beside the jet image (two-stream networks, "
+                      "arXiv:1807.10768; generator and hepmc3 sources)"),
   });
 }
 
@@ -133,11 +154,30 @@ Schema train_schema(const StudyComponents& c) {
   if (std::any_of(c.optimizers.begin(), c.optimizers.end(), [](const NamedSchema& o) { return o.name == "adam"; })) {
     default_optimizer = "adam";
   }
+  // The experiment computes the validation metrics, so the trainer checks that the monitored one exists.
   const Schema early_stop = Schema::map({
-      Field::defaulted("monitor", Schema::one_of({"val_loss", "val_auc"}, "monitor"), "val_loss",
-                       "validation figure watched for early stopping"),
+      Field::defaulted("monitor", Schema::string().matching("val_[A-Za-z0-9_@.]+", "val_loss or val_<metric>"),
+                       "val_loss", "validation figure watched for early stopping (and by the plateau schedule)"),
+      Field::defaulted("mode", Schema::one_of({"min", "max", "auto"}, "mode"), "auto",
+                       "min, max, or auto: losses, errors and distances are minimised, other metrics maximised"),
       Field::defaulted("patience", Schema::integer().min(1), 3, "epochs without improvement before stopping"),
+      Field::defaulted("min_delta", Schema::number().min(0), 0.0, "smallest change that counts as an improvement"),
   });
+  // Learning-rate schedules (toolkit/train/schedule.h); absent = constant rate.
+  const Schema schedule = Schema::tagged(
+      "name",
+      {{"step", "multiply the rate by gamma every `every` epochs",
+        Schema::map({Field::defaulted("every", Schema::integer().min(1), 10, "epochs between decays"),
+                     Field::defaulted("gamma", Schema::number().greater_than(0).max(1), 0.1, "factor per decay")})},
+       {"plateau", "reduce the rate when the monitored quantity stops improving",
+        Schema::map({Field::defaulted("factor", Schema::number().greater_than(0).less_than(1), 0.5,
+                                      "factor per reduction"),
+                     Field::defaulted("patience", Schema::integer().min(0), 2,
+                                      "epochs without improvement tolerated before reducing"),
+                     Field::defaulted("min_lr", Schema::number().min(0), 1e-6, "the rate never goes below this")})},
+       {"cosine", "cosine annealing from the optimizer's rate to min_lr over train.epochs (arXiv:1608.03983)",
+        Schema::map({Field::defaulted("min_lr", Schema::number().min(0), 0.0, "the rate at the end")})}},
+      "schedule");
   auto optimizer = Field::required("optimizer", Schema::tagged("name", c.optimizers, "optimizer", default_optimizer),
                                    "optimizer and its settings");
   if (default_optimizer) optimizer = Field::defaulted("optimizer", optimizer.schema, json{{"name", "adam"}}, optimizer.doc);
@@ -146,6 +186,7 @@ Schema train_schema(const StudyComponents& c) {
       Field::defaulted("batch", Schema::integer().greater_than(0), 128, "jets per training batch"),
       Field::defaulted("epochs", Schema::integer().greater_than(0), 10, "maximum number of epochs"),
       Field::defaulted("early_stop", early_stop, json::object(), "early stopping"),
+      Field::optional("schedule", schedule, "learning-rate schedule (step, plateau or cosine); absent = constant"),
       Field::defaulted("device", Schema::string().matching("auto|cpu|cuda(:[0-9]+)?", "auto, cpu, cuda or cuda:N"),
                        "auto", "where to train; auto picks a GPU when there is one"),
       Field::defaulted("threads", Schema::any_of({Schema::integer().min(1), Schema::one_of({"auto"})}), "auto",
@@ -162,11 +203,16 @@ Schema study_schema(const StudyComponents& c) {
   if (std::any_of(c.losses.begin(), c.losses.end(), [](const NamedSchema& l) { return l.name == "bce"; })) {
     default_loss = "bce";
   }
-  Field experiment = Field::required("experiment", Schema::one_of(c.experiments, "experiment"),
-                                     "which training loop runs the study");
-  if (std::find(c.experiments.begin(), c.experiments.end(), "classify") != c.experiments.end()) {
+  // `experiment: classify` or, with options, `experiment: {kind: regress, target: truth_pt}`.
+  const bool has_classify = std::any_of(c.experiments.begin(), c.experiments.end(),
+                                        [](const NamedSchema& e) { return e.name == "classify"; });
+  Field experiment = Field::required(
+      "experiment",
+      Schema::tagged("kind", c.experiments, "experiment", has_classify ? std::optional<std::string>("classify") : std::nullopt),
+      "which training loop runs the study, with its options");
+  if (has_classify) {
     experiment.is_required = false;
-    experiment.default_value = "classify";
+    experiment.default_value = json{{"kind", "classify"}};
   }
   Field loss = Field::required("loss", Schema::tagged("name", c.losses, "loss", default_loss), "training loss");
   if (default_loss) {

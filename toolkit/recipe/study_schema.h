@@ -11,7 +11,7 @@
 namespace jetstudy::recipe {
 
 struct StudyComponents {
-  std::vector<std::string> experiments;   // e.g. {"classify"}
+  std::vector<NamedSchema> experiments;    // experiment variants by `kind` (classify, anomaly, ...)
   std::vector<NamedSchema> sources;        // data.source variants by `kind`
   std::vector<NamedSchema> architectures;  // model variants by `arch`
   std::vector<NamedSchema> losses;         // loss variants by `name`

@@ -100,6 +100,8 @@ void LocalRunner::execute_one(const PlannedRun& planned, const RunProgress& prog
   const auto& spec = planned.spec;
   const auto directory = layout_.run_directory(spec.hash);
   std::filesystem::create_directories(directory);
+  // A run that was interrupted or killed resumes from its last checkpoint; --force trains from scratch.
+  if (force) std::filesystem::remove(directory / "last.pt");
   core::write_file_atomically(directory / "recipe.json", spec.config.dump(2) + "\n");
   RunLogStatus status(status_, directory / "log.txt");
 

@@ -521,6 +521,21 @@ std::optional<DatasetRecord> Store::dataset(const std::string& hash) const {
   });
 }
 
+std::string Store::run_hash_with_prefix(const std::string& prefix) const {
+  if (prefix.empty()) throw core::InputError("a run hash (or its first characters) is needed");
+  const auto matches = guarded("run_hash_with_prefix", [&] {
+    SQLite::Statement query(*database_, "SELECT hash FROM runs WHERE substr(hash, 1, ?) = ? ORDER BY hash LIMIT 2");
+    query.bind(1, static_cast<int>(prefix.size()));
+    query.bind(2, prefix);
+    std::vector<std::string> hashes;
+    while (query.executeStep()) hashes.push_back(query.getColumn(0).getString());
+    return hashes;
+  });
+  if (matches.empty()) throw core::InputError("no run " + prefix + " in " + path_.string() + " (jetstudy status STUDY lists them)");
+  if (matches.size() > 1) throw core::InputError("run " + prefix + " is ambiguous in " + path_.string() + ": give more characters");
+  return matches.front();
+}
+
 void Store::record_evaluation(const EvaluationRecord& evaluation) {
   const auto status = run_status(evaluation.run_hash);
   if (!status) throw core::InputError("no run " + evaluation.run_hash + " in " + path_.string());

@@ -65,6 +65,9 @@ class Store {
 
   std::optional<RunStatus> run_status(const std::string& hash) const;
   std::optional<RunRecord> run(const std::string& hash) const;  // point/label empty: they belong to a study
+  // The full hash of the run whose hash starts with `prefix` (as `jetstudy status` prints 12 characters).
+  // Throws core::InputError when no run or more than one matches.
+  std::string run_hash_with_prefix(const std::string& prefix) const;
   std::vector<RunRecord> runs_of_study(const std::string& study) const;  // in the order they were added
 
   // Starts an attempt: status running, attempts + 1, started_at now, error and the previous finish cleared,

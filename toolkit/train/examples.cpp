@@ -31,7 +31,7 @@ Examples Examples::slice(std::int64_t begin, std::int64_t end, const torch::Devi
   return out;
 }
 
-Examples view_examples(data::Split& split, const data::ImageShape& shape) {
+Examples view_examples(data::Split& split, const data::ImageShape& shape, const data::ImageShape& event_shape) {
   const std::int64_t n = split.size;
   JETSTUDY_CHECK(static_cast<std::int64_t>(split.labels.size()) == n, "labels and split size disagree");
   JETSTUDY_CHECK(static_cast<std::int64_t>(split.images.size()) == n * shape.size(), "images and split size disagree");
@@ -39,6 +39,12 @@ Examples view_examples(data::Split& split, const data::ImageShape& shape) {
   Examples examples;
   examples.images = torch::from_blob(split.images.data(), {n, shape.channels, shape.height, shape.width}, options);
   examples.targets = torch::from_blob(split.labels.data(), {n}, options);
+  if (event_shape.channels > 0) {
+    JETSTUDY_CHECK(static_cast<std::int64_t>(split.event_images.size()) == n * event_shape.size(),
+                   "event images and split size disagree");
+    examples.event_images = torch::from_blob(split.event_images.data(),
+                                             {n, event_shape.channels, event_shape.height, event_shape.width}, options);
+  }
   if (static_cast<std::int64_t>(split.weights.size()) == n)
     examples.weights = torch::from_blob(split.weights.data(), {n}, options);
   for (auto& [name, values] : split.observers) {

@@ -33,8 +33,9 @@ struct Examples {
   losses::LossInput loss_input(const torch::Tensor& outputs) const { return {outputs, targets, weights, observers}; }
 };
 
-// A view of the split (no copy): its images (and event images), labels as targets, weights and every observer.
-Examples view_examples(data::Split& split, const data::ImageShape& shape);
+// A view of the split (no copy): its images (and event images, when event_shape has channels), labels as targets,
+// weights and every observer.
+Examples view_examples(data::Split& split, const data::ImageShape& shape, const data::ImageShape& event_shape = {});
 
 // The observers `names` of the examples stacked as features [N, F] (a feature network's `inputs:`). Throws
 // core::InputError naming the observer the dataset lacks and what it has.

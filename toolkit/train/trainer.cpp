@@ -6,11 +6,13 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <sstream>
 #include <stdexcept>
 
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
 #include "toolkit/train/checkpoint.h"
+#include "toolkit/train/optimizers.h"
 
 namespace jetstudy::train {
 namespace {
@@ -19,6 +21,13 @@ namespace {
 template <typename Step>
 void for_each_batch(std::int64_t n, std::int64_t batch_size, Step&& step) {
   for (std::int64_t begin = 0; begin < n; begin += batch_size) step(begin, std::min(n, begin + batch_size));
+}
+
+std::vector<torch::Tensor> weights_of(torch::nn::Module& model) {
+  std::vector<torch::Tensor> weights;
+  for (const auto& parameter : model.parameters()) weights.push_back(parameter.detach().clone());
+  for (const auto& buffer : model.buffers()) weights.push_back(buffer.detach().clone());
+  return weights;
 }
 
 }  // namespace
@@ -30,10 +39,54 @@ Trainer::Trainer(std::shared_ptr<models::NetworkImpl> model, losses::Loss& loss,
   JETSTUDY_CHECK(optimizer_ != nullptr || !model_->learns_by_gradient(), "a network trained by gradient needs an optimizer");
   if (options_.batch_size < 1) throw core::InputError("train.batch: must be positive");
   if (options_.epochs < 1) throw core::InputError("train.epochs: must be positive");
+  if (options_.resume && options_.checkpoint_dir.empty())
+    throw core::InputError("resuming needs a checkpoint directory to find last.pt in");
+  if (optimizer_) base_rate_ = learning_rate(*optimizer_);
+  fresh_progress();  // checks the early-stopping options before any training
 }
 
-bool Trainer::is_better(double candidate, double best) const {
-  return options_.monitor == "val_loss" ? candidate < best : candidate > best;
+std::string Trainer::schedule_description() const {
+  if (!optimizer_) return "none (fitted directly)";
+  return LearningRateSchedule(options_.schedule, base_rate_, options_.epochs, true).description();
+}
+
+Trainer::Progress Trainer::fresh_progress() const {
+  EarlyStopping early_stopping({options_.monitor, options_.mode, options_.patience, options_.min_delta});
+  std::optional<LearningRateSchedule> schedule;
+  if (optimizer_ && model_->learns_by_gradient())
+    schedule.emplace(options_.schedule, base_rate_, options_.epochs, early_stopping.minimises());
+  Progress progress{{}, std::move(early_stopping), std::move(schedule), std::mt19937_64(options_.seed), {}};
+  progress.history.best_monitored = progress.early_stopping.best_value();
+  return progress;
+}
+
+// Reads last.pt back into the model, optimizer, loss module, generators and `progress`, and replays the restored
+// epochs to `on_epoch`. Returns false when there is nothing to resume from.
+bool Trainer::resume(Progress& progress, const EpochCallback& on_epoch) {
+  const auto last = options_.checkpoint_dir / "last.pt";
+  if (!options_.resume || !std::filesystem::exists(last)) return false;
+  const auto restored = load_training_checkpoint(last, {*model_, optimizer_, loss_.module(), options_.device});
+  const auto& bookkeeping = restored.bookkeeping;
+  progress.history = history_from_json(bookkeeping.at("history"));
+  progress.early_stopping.restore(bookkeeping.at("early_stopping"));
+  if (progress.schedule) progress.schedule->restore(bookkeeping.at("schedule"));
+  std::istringstream(restored.shuffle_engine) >> progress.shuffle_engine;
+  progress.best_weights = restored.best_weights;
+  JETSTUDY_CHECK(static_cast<int>(progress.history.epochs.size()) == restored.completed_epochs,
+                 "last.pt: history and epoch count disagree");
+  for (auto& record : progress.history.epochs) {
+    record.restored = true;
+    if (on_epoch) on_epoch(record);
+  }
+  return true;
+}
+
+// Fails before the first epoch, not after it, when early stopping watches a metric the experiment lacks.
+void Trainer::check_monitor_is_computed(const Examples& val, const ValidationMetrics& validation_metrics) const {
+  if (options_.monitor == "val_loss") return;
+  const auto computed = validation_metrics ? validation_metrics(predict(*model_, val, options_.device), val)
+                                           : std::map<std::string, double>{};
+  EarlyStopping({options_.monitor, options_.mode, options_.patience, options_.min_delta}).check_computed(computed);
 }
 
 double Trainer::train_one_epoch(const Examples& train, int epoch, std::mt19937_64& shuffle_engine) {
@@ -71,66 +124,81 @@ double Trainer::train_one_epoch(const Examples& train, int epoch, std::mt19937_6
   return loss_sum / static_cast<double>(std::max<std::int64_t>(seen, 1));
 }
 
+EpochRecord Trainer::train_and_validate(int epoch, Progress& progress, const Examples& train, const Examples& val,
+                                        const ValidationMetrics& validation_metrics) {
+  const auto started = std::chrono::steady_clock::now();
+  EpochRecord record;
+  record.epoch = epoch;
+  if (progress.schedule) {
+    record.learning_rate = progress.schedule->rate(epoch);
+    set_learning_rate(*optimizer_, record.learning_rate);
+  }
+  record.train_loss = train_one_epoch(train, epoch, progress.shuffle_engine);
+  record.val_loss = evaluate_loss(*model_, loss_, val, options_.device);
+  if (validation_metrics) record.val_metrics = validation_metrics(predict(*model_, val, options_.device), val);
+  record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return record;
+}
+
+// Early stopping and the schedule see the epoch; an improvement becomes the best weights.
+void Trainer::book_epoch(EpochRecord& record, Progress& progress) {
+  const double monitored = progress.early_stopping.monitored_value(record);
+  record.improved = progress.early_stopping.epoch_finished(record.epoch, monitored);
+  if (progress.schedule) progress.schedule->epoch_finished(monitored);
+  if (record.improved) progress.best_weights = weights_of(*model_);
+  auto& history = progress.history;
+  history.epochs.push_back(record);
+  history.best_epoch = progress.early_stopping.best_epoch();
+  history.best_monitored = progress.early_stopping.best_value();
+  history.stopped_early = finished(progress) && record.epoch < options_.epochs;
+}
+
+void Trainer::write_checkpoints(const Progress& progress, bool improved) {
+  if (options_.checkpoint_dir.empty()) return;
+  if (improved) save_checkpoint(*model_, options_.checkpoint_dir / "best.pt");
+  std::ostringstream engine;
+  engine << progress.shuffle_engine;
+  const nlohmann::json bookkeeping = {
+      {"history", history_to_json(progress.history)},
+      {"early_stopping", progress.early_stopping.state()},
+      {"schedule", progress.schedule ? progress.schedule->state() : nlohmann::json()},
+  };
+  save_training_checkpoint(options_.checkpoint_dir / "last.pt", {*model_, optimizer_, loss_.module(), options_.device},
+                           {static_cast<int>(progress.history.epochs.size()), bookkeeping, engine.str(),
+                            progress.best_weights});
+}
+
+bool Trainer::finished(const Progress& progress) const {
+  if (progress.history.stopped_early || progress.early_stopping.should_stop()) return true;
+  return !model_->learns_by_gradient() && !progress.history.epochs.empty();
+}
+
+void Trainer::restore_best_weights(const Progress& progress) {
+  if (progress.best_weights.empty())
+    throw std::runtime_error("the monitored quantity " + options_.monitor + " was never finite during training");
+  torch::NoGradGuard no_grad;
+  std::size_t i = 0;
+  for (auto& parameter : model_->parameters()) parameter.copy_(progress.best_weights[i++]);
+  for (auto& buffer : model_->buffers()) buffer.copy_(progress.best_weights[i++]);
+}
+
 TrainingHistory Trainer::fit(const Examples& train, const Examples& val, const ValidationMetrics& validation_metrics,
                              const EpochCallback& on_epoch) {
   if (train.size() == 0) throw core::InputError("training split is empty: increase data.source.jets or split.train");
   if (val.size() == 0) throw core::InputError("validation split is empty: increase data.source.jets or split.val");
   model_->to(options_.device);
-  std::mt19937_64 shuffle_engine(options_.seed);
-  TrainingHistory history;
-  history.best_monitored = options_.monitor == "val_loss" ? INFINITY : -INFINITY;
-  const bool write_checkpoints = !options_.checkpoint_dir.empty();
-  const auto best_path = options_.checkpoint_dir / "best.pt";
-  // The best weights are also kept in memory, so restoring them does not depend on the file system.
-  std::vector<torch::Tensor> best_weights;
+  auto progress = fresh_progress();
+  if (!resume(progress, on_epoch)) check_monitor_is_computed(val, validation_metrics);
 
-  int epochs_without_improvement = 0;
-  for (int epoch = 1; epoch <= options_.epochs; ++epoch) {
-    const auto started = std::chrono::steady_clock::now();
-    EpochRecord record;
-    record.epoch = epoch;
-    record.train_loss = train_one_epoch(train, epoch, shuffle_engine);
-    record.val_loss = evaluate_loss(*model_, loss_, val, options_.device);
-    if (validation_metrics) record.val_metrics = validation_metrics(predict(*model_, val, options_.device), val);
-    record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-
-    double monitored = record.val_loss;
-    if (options_.monitor != "val_loss") {
-      const auto metric = options_.monitor.substr(4);  // strip "val_"
-      const auto found = record.val_metrics.find(metric);
-      if (found == record.val_metrics.end())
-        throw core::InputError("train.early_stop.monitor: '" + options_.monitor + "' is not computed on validation");
-      monitored = found->second;
-    }
-    record.improved = is_better(monitored, history.best_monitored);
-    if (record.improved) {
-      history.best_monitored = monitored;
-      history.best_epoch = epoch;
-      epochs_without_improvement = 0;
-      best_weights.clear();
-      for (const auto& parameter : model_->parameters()) best_weights.push_back(parameter.detach().clone());
-      for (const auto& buffer : model_->buffers()) best_weights.push_back(buffer.detach().clone());
-      if (write_checkpoints) save_checkpoint(*model_, best_path);
-    } else {
-      ++epochs_without_improvement;
-    }
-    if (write_checkpoints) save_checkpoint(*model_, options_.checkpoint_dir / "last.pt");
-    history.epochs.push_back(record);
+  for (int epoch = static_cast<int>(progress.history.epochs.size()) + 1;
+       epoch <= options_.epochs && !finished(progress); ++epoch) {
+    auto record = train_and_validate(epoch, progress, train, val, validation_metrics);
+    book_epoch(record, progress);
+    write_checkpoints(progress, record.improved);
     if (on_epoch) on_epoch(record);
-    if (epochs_without_improvement >= options_.patience || !model_->learns_by_gradient()) {
-      history.stopped_early = epoch < options_.epochs;
-      break;
-    }
   }
-
-  if (best_weights.empty())
-    throw std::runtime_error("the monitored quantity " + options_.monitor + " was never finite during training");
-  // Restore the best epoch's weights.
-  torch::NoGradGuard no_grad;
-  std::size_t i = 0;
-  for (auto& parameter : model_->parameters()) parameter.copy_(best_weights[i++]);
-  for (auto& buffer : model_->buffers()) buffer.copy_(best_weights[i++]);
-  return history;
+  restore_best_weights(progress);
+  return progress.history;
 }
 
 torch::Tensor predict(models::NetworkImpl& model, const Examples& examples, const torch::Device& device,

@@ -1,76 +1,80 @@
 // The training loop shared by the experiment kinds: mini-batch gradient descent over shuffled training examples,
-// validation after each epoch, early stopping on a monitored quantity, and best/last checkpoints.
-// Reproducible: the seed fixes initialisation (set before the model is built) and the shuffling order.
+// a learning-rate schedule, validation after each epoch, early stopping on a monitored quantity, best/last
+// checkpoints, and resuming a killed run from its last checkpoint.
+// Reproducible: the seed fixes initialisation (set before the model is built) and the shuffling order; a resumed
+// run restores every generator, so on the CPU it ends bit-identical to one that never stopped.
 #pragma once
 
 #include <torch/torch.h>
 
-#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "toolkit/losses/loss.h"
 #include "toolkit/models/network.h"
+#include "toolkit/train/early_stopping.h"
 #include "toolkit/train/examples.h"
+#include "toolkit/train/schedule.h"
+#include "toolkit/train/train_options.h"
+#include "toolkit/train/training_history.h"
 
 namespace jetstudy::train {
 
-struct TrainOptions {
-  std::int64_t batch_size = 128;
-  int epochs = 10;
-  std::string monitor = "val_loss";  // "val_loss" (lower is better) or "val_<metric>" (higher is better)
-  int patience = 3;                  // epochs without improvement before stopping
-  torch::Device device = torch::kCPU;
-  std::uint64_t seed = 1;            // shuffling order
-  std::filesystem::path checkpoint_dir;  // best.pt and last.pt go here ("" = no checkpoint files)
-};
-
-struct EpochRecord {
-  int epoch = 0;  // 1-based
-  double train_loss = 0;
-  double val_loss = 0;
-  std::map<std::string, double> val_metrics;  // e.g. {"auc": 0.93}
-  double seconds = 0;
-  bool improved = false;
-};
-
-struct TrainingHistory {
-  std::vector<EpochRecord> epochs;
-  int best_epoch = 0;
-  double best_monitored = 0;
-  bool stopped_early = false;
-};
-
 // Validation metrics from the network's outputs over the validation examples (on the CPU, in order); the
-// experiment supplies it (train/ knows no metrics).
+// experiment supplies it (train/ knows no metrics). Its names, prefixed val_, are what early_stop may monitor.
 using ValidationMetrics =
     std::function<std::map<std::string, double>(const torch::Tensor& outputs, const Examples& validation)>;
+// Called after each epoch, once last.pt holds it. A resumed run first calls it for every epoch read back from
+// the checkpoint (EpochRecord::restored), so per-epoch records stay complete.
 using EpochCallback = std::function<void(const EpochRecord&)>;
 
 class Trainer {
  public:
   // A network that does not learn by gradient (NetworkImpl::learns_by_gradient) is fitted in one pass and
-  // needs no optimizer.
+  // needs no optimizer. The optimizer's learning rate is the schedule's base rate.
   Trainer(std::shared_ptr<models::NetworkImpl> model, losses::Loss& loss, torch::optim::Optimizer* optimizer,
           TrainOptions options);
 
-  // Trains; on return the model holds the weights of the best epoch. Throws core::Interrupted between batches
-  // when an interrupt was requested, and std::runtime_error naming epoch and step when the loss is not finite.
+  // Trains (or, with options.resume and checkpoint_dir/last.pt present, continues); on return the model holds
+  // the weights of the best epoch. Throws core::Interrupted between batches when an interrupt was requested,
+  // std::runtime_error naming epoch and step when the loss is not finite (last.pt keeps the last good epoch),
+  // and core::InputError when the monitored quantity is not among those computed.
   TrainingHistory fit(const Examples& train, const Examples& val, const ValidationMetrics& validation_metrics,
                       const EpochCallback& on_epoch = {});
 
+  std::string schedule_description() const;
+
  private:
+  // Everything one fit() changes as it goes; all of it is in last.pt.
+  struct Progress {
+    TrainingHistory history;
+    EarlyStopping early_stopping;
+    std::optional<LearningRateSchedule> schedule;  // gradient-trained networks only
+    std::mt19937_64 shuffle_engine;
+    std::vector<torch::Tensor> best_weights;  // parameters then buffers
+  };
+
+  Progress fresh_progress() const;
+  bool resume(Progress& progress, const EpochCallback& on_epoch);
+  void check_monitor_is_computed(const Examples& val, const ValidationMetrics& validation_metrics) const;
+  EpochRecord train_and_validate(int epoch, Progress& progress, const Examples& train, const Examples& val,
+                                 const ValidationMetrics& validation_metrics);
   double train_one_epoch(const Examples& train, int epoch, std::mt19937_64& shuffle_engine);
-  bool is_better(double candidate, double best) const;
+  void book_epoch(EpochRecord& record, Progress& progress);
+  void write_checkpoints(const Progress& progress, bool improved);
+  bool finished(const Progress& progress) const;
+  void restore_best_weights(const Progress& progress);
 
   std::shared_ptr<models::NetworkImpl> model_;
   losses::Loss& loss_;
   torch::optim::Optimizer* optimizer_;
   TrainOptions options_;
+  double base_rate_ = 0;
 };
 
 // The network's outputs for every example, in order, in evaluation mode, on the CPU.

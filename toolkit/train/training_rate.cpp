@@ -1,14 +1,40 @@
 #include "toolkit/train/training_rate.h"
 
-#include <chrono>
-
+#include <fmt/format.h>
+#include <torch/cuda.h>
 #include <torch/torch.h>
 
+#include <time.h>
+
+#include <chrono>
+
+#include "toolkit/core/error.h"
 #include "toolkit/losses/bce.h"
 #include "toolkit/models/builtin.h"
 #include "toolkit/models/network.h"
+#include "toolkit/train/device.h"
+#include "toolkit/train/examples.h"
 
 namespace jetstudy::train {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// CPU time this process has used so far, all threads, in seconds.
+double process_cpu_seconds() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
+}
+
+// Waits for the device's queued work, so that a clock read afterwards includes it (no-op on the CPU).
+void wait_for(const torch::Device& device) {
+  if (device.is_cuda()) torch::cuda::synchronize(device.index());
+}
+
+}  // namespace
 
 double training_images_per_second(const nlohmann::json& model_block, const models::InputSpec& input,
                                   std::int64_t batch_size, int threads, double min_seconds) {
@@ -28,14 +54,85 @@ double training_images_per_second(const nlohmann::json& model_block, const model
   };
   step();  // warm-up: first-call allocations are not training
   std::int64_t trained = 0;
-  const auto start = std::chrono::steady_clock::now();
+  const auto start = Clock::now();
   double seconds = 0;
   while (seconds < min_seconds) {
     step();
     trained += batch_size;
-    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    seconds = seconds_since(start);
   }
   return static_cast<double>(trained) / seconds;
+}
+
+TrainingRate measure_training_rate(const nlohmann::json& model_block, data::Split& split, const data::ImageShape& shape,
+                                   const TrainingRateOptions& options) {
+  if (options.batch_size < 1 || options.steps < 1 || options.warmup_steps < 0 || options.threads < 1)
+    throw core::InputError(fmt::format("bench train: batch ({}), steps ({}) and threads ({}) must be positive and "
+                                       "warm-up steps ({}) not negative",
+                                       options.batch_size, options.steps, options.threads, options.warmup_steps));
+  if (split.size < options.batch_size)
+    throw core::InputError(fmt::format("bench train: the training split has {} jets, fewer than one batch of {}; use a "
+                                       "smaller batch or more jets",
+                                       split.size, options.batch_size));
+  const torch::Device device = resolve_device(options.device);
+  torch::set_num_threads(options.threads);
+  torch::manual_seed(options.seed);
+
+  models::InputSpec input;
+  input.channels = shape.channels;
+  input.height = shape.height;
+  input.width = shape.width;
+  const auto network = models::make_architecture(model_block, input);
+  network->to(device);
+  network->train();
+  torch::optim::Adam adam(network->parameters(), torch::optim::AdamOptions(1e-3));
+  const losses::BinaryCrossEntropy bce;
+
+  TrainingRate rate;
+  rate.parameters = models::count_parameters(*network);
+  rate.network = network->description();
+  rate.device = describe_device(device);
+
+  // The data stay where the dataset put them (host memory); each step gathers its shuffled rows and moves them,
+  // so the timing includes what a data loader does. Epochs end at the last full batch.
+  // Images and labels only, as the peer reads them: no per-jet weights, no observers (BCE here needs neither).
+  Examples examples = view_examples(split, shape);
+  examples.weights = torch::Tensor();
+  examples.observers.clear();
+  const std::int64_t batches_per_epoch = split.size / options.batch_size;
+  torch::Tensor order;
+  const int total_steps = options.warmup_steps + options.steps;
+  Clock::time_point start;
+  double cpu_start = 0;
+  torch::Tensor loss;
+  for (int step = 0; step < total_steps; ++step) {
+    if (step == options.warmup_steps) {
+      wait_for(device);
+      start = Clock::now();
+      cpu_start = process_cpu_seconds();
+    }
+    const bool timed = step >= options.warmup_steps;
+    const std::int64_t in_epoch = step % batches_per_epoch;
+    if (in_epoch == 0) order = torch::randperm(split.size, torch::TensorOptions().dtype(torch::kInt64));
+
+    const auto loading = Clock::now();
+    const auto rows = order.slice(0, in_epoch * options.batch_size, (in_epoch + 1) * options.batch_size);
+    const Examples batch = examples.rows(rows, device);
+    if (timed) rate.loading_seconds += seconds_since(loading);
+
+    adam.zero_grad();
+    loss = bce(batch.loss_input(network->forward(batch.network_input())));
+    loss.backward();
+    adam.step();
+    if (step == 0) rate.first_loss = loss.item<double>();
+  }
+  wait_for(device);
+  rate.seconds = seconds_since(start);
+  rate.cpu_seconds = process_cpu_seconds() - cpu_start;
+  rate.last_loss = loss.item<double>();
+  rate.images = static_cast<std::int64_t>(options.steps) * options.batch_size;
+  rate.images_per_second = static_cast<double>(rate.images) / rate.seconds;
+  return rate;
 }
 
 }  // namespace jetstudy::train

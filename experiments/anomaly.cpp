@@ -1,0 +1,82 @@
+#include "experiments/anomaly.h"
+
+#include <fmt/format.h>
+
+#include "experiments/run_setup.h"
+#include "experiments/test_evaluation.h"
+#include "toolkit/core/error.h"
+#include "toolkit/losses/builtin.h"
+#include "toolkit/losses/reconstruction.h"
+#include "toolkit/train/optimizers.h"
+
+namespace jetstudy::experiments {
+namespace {
+
+// The rows of one class, on the CPU, with the images as their own targets (an autoencoder reproduces its input).
+train::Examples of_class_as_own_targets(const train::Examples& examples, int label) {
+  auto selected = examples.rows(torch::nonzero(examples.targets == static_cast<float>(label)).squeeze(1), torch::kCPU);
+  selected.targets = selected.images;
+  return selected;
+}
+
+}  // namespace
+
+recipe::Schema anomaly_options() {
+  using recipe::Field;
+  using recipe::Schema;
+  return Schema::map({
+      Field::defaulted("train_on", Schema::integer().min(0), 0,
+                       "the class label the autoencoder learns (0: background, e.g. QCD); the others are anomalies"),
+  });
+}
+
+store::RunOutcome run_anomaly(const ExperimentContext& context) {
+  const auto& config = context.run.config;
+  const auto say = say_for(context);
+  const auto device = configure_compute(config.at("train"));
+  auto data = prepare_data(context);
+  const int normal = config.at("experiment").at("train_on").get<int>();
+
+  const auto& loss_config = config.at("loss");
+  if (loss_config.at("name") != "reconstruction")
+    throw core::InputError("loss: the anomaly experiment trains with loss: {name: reconstruction} (got " +
+                           loss_config.at("name").get<std::string>() + ")");
+  const double pixel_weight_power = loss_config.at("pixel_weight_power").get<double>();
+  auto loss = losses::make_loss(loss_config);
+
+  const auto train_set = of_class_as_own_targets(data->train, normal);
+  const auto val_set = of_class_as_own_targets(data->val, normal);
+  say(fmt::format("training on class {} only: {} training and {} validation jets", normal, train_set.size(),
+                  val_set.size()));
+
+  const auto input = input_spec_for(*data, {}, 1);
+  auto model = build_network(config.at("model"), input, context.run.seed, models::NetworkKind::autoencoder, "anomaly");
+  const auto parameters = models::count_parameters(*model);
+  say(fmt::format("model: {} ({} parameters)", model->description(), parameters));
+  auto optimizer = train::make_optimizer(config.at("train").at("optimizer"), model->parameters());
+
+  store::RunOutcome outcome;
+  auto options = train_options(config.at("train"), context.run.seed, context.run_directory);
+  LearningRecorder recorder(context, outcome, options.epochs);
+  train::Trainer trainer(model, *loss, optimizer.get(), options);
+  const auto history = trainer.fit(train_set, val_set, {}, std::ref(recorder));
+  say(fmt::format("best epoch {} of {}", history.best_epoch, history.epochs.size()));
+
+  // The anomaly score of every test jet: how badly it is reconstructed. "Signal" = not the trained class.
+  const auto reconstructed = train::predict(*model, data->test, device);
+  const auto errors = losses::reconstruction_error(reconstructed, data->test.images, pixel_weight_power).contiguous();
+  std::vector<float> scores(errors.data_ptr<float>(), errors.data_ptr<float>() + errors.numel());
+  std::vector<float> is_anomaly(data->dataset.test.labels.size());
+  for (std::size_t i = 0; i < is_anomaly.size(); ++i)
+    is_anomaly[i] = static_cast<int>(data->dataset.test.labels[i]) == normal ? 0.0f : 1.0f;
+
+  evaluate_binary_scores(context, *data, scores, is_anomaly, outcome);
+  outcome.metrics.push_back({"test", "loss", train::evaluate_loss(*model, *loss, of_class_as_own_targets(data->test, normal), device), std::nullopt});
+  outcome.metrics.push_back({"model", "parameters", static_cast<double>(parameters), std::nullopt});
+  outcome.metrics.push_back({"train", "best_epoch", static_cast<double>(history.best_epoch), std::nullopt});
+  outcome.curves.push_back({"learning", recorder.curve()});
+  keep_checkpoints(context, outcome);
+  return outcome;
+}
+
+}  // namespace jetstudy::experiments

@@ -1,0 +1,125 @@
+#include "experiments/run_setup.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "toolkit/core/error.h"
+#include "toolkit/core/sha256.h"
+#include "toolkit/data/dataset_cache.h"
+#include "toolkit/train/device.h"
+
+namespace jetstudy::experiments {
+
+torch::Device configure_compute(const nlohmann::json& train_config) {
+  const auto& threads = train_config.at("threads");
+  torch::set_num_threads(
+      train::resolve_threads(threads.is_string() ? threads.get<std::string>() : std::to_string(threads.get<int>())));
+  return train::resolve_device(train_config.at("device").get<std::string>());
+}
+
+std::unique_ptr<PreparedData> prepare_data(const ExperimentContext& context) {
+  auto data = std::make_unique<PreparedData>();
+  data->dataset = data::build_or_load_dataset(context.run.config, context.cache_directory, say_for(context));
+  data->train = train::view_examples(data->dataset.train, data->dataset.shape, data->dataset.event_shape);
+  data->val = train::view_examples(data->dataset.val, data->dataset.shape, data->dataset.event_shape);
+  data->test = train::view_examples(data->dataset.test, data->dataset.shape, data->dataset.event_shape);
+  return data;
+}
+
+std::vector<std::string> attach_model_features(PreparedData& data, const nlohmann::json& model) {
+  if (!model.contains("inputs")) return {};
+  const auto names = model.at("inputs").get<std::vector<std::string>>();
+  for (auto* split : {&data.train, &data.val, &data.test}) split->features = train::observer_features(*split, names);
+  return names;
+}
+
+models::InputSpec input_spec_for(const PreparedData& data, const std::vector<std::string>& features,
+                                 std::int64_t outputs) {
+  models::InputSpec input;
+  input.channels = data.dataset.shape.channels;
+  input.height = data.dataset.shape.height;
+  input.width = data.dataset.shape.width;
+  input.event_channels = data.dataset.event_shape.channels;
+  input.event_height = data.dataset.event_shape.height;
+  input.event_width = data.dataset.event_shape.width;
+  input.outputs = outputs;
+  input.features = features;
+  if (!features.empty()) {
+    const auto& train = data.train.features;
+    const auto mean = train.mean(0).contiguous(), spread = train.std(0).clamp_min(1e-6).contiguous();
+    input.feature_mean.assign(mean.data_ptr<float>(), mean.data_ptr<float>() + mean.numel());
+    input.feature_std.assign(spread.data_ptr<float>(), spread.data_ptr<float>() + spread.numel());
+  }
+  return input;
+}
+
+std::shared_ptr<models::NetworkImpl> build_network(const nlohmann::json& model, const models::InputSpec& input,
+                                                   std::int64_t seed, models::NetworkKind kind,
+                                                   const std::string& experiment) {
+  const auto arch = model.at("arch").get<std::string>();
+  const auto& entry = models::find_architecture(arch);
+  if (entry.kind != kind) {
+    std::string fitting;
+    for (const auto& candidate : models::architecture_table())
+      if (candidate.kind == kind) fitting += (fitting.empty() ? "" : ", ") + std::string(candidate.name);
+    throw core::InputError(fmt::format("model.arch: the {} experiment trains a {} network ({}); '{}' is a {}",
+                                       experiment, models::network_kind_name(kind), fitting, arch,
+                                       models::network_kind_name(entry.kind)));
+  }
+  torch::manual_seed(static_cast<std::uint64_t>(seed));
+  return entry.make(model, input);
+}
+
+void check_loss_observers(const losses::Loss& loss, const nlohmann::json& loss_config, const data::Split& split) {
+  for (const auto& name : loss.observers()) {
+    if (split.observers.count(name)) continue;
+    std::string have;
+    for (const auto& [observer, values] : split.observers) have += (have.empty() ? "" : ", ") + observer;
+    throw core::InputError(fmt::format("loss {} reads the observer '{}', which the dataset does not carry (it has: "
+                                       "{}); add it to data.observers",
+                                       loss_config.at("name").get<std::string>(), name, have));
+  }
+}
+
+train::TrainOptions train_options(const nlohmann::json& train_config, std::int64_t seed,
+                                  const std::filesystem::path& run_directory) {
+  auto options = train::train_options_from_recipe(train_config);
+  options.seed = static_cast<std::uint64_t>(seed);
+  options.checkpoint_dir = run_directory;
+  options.resume = true;  // the run directory is the run's own: a last.pt there is this run's, interrupted or killed
+  return options;
+}
+
+LearningRecorder::LearningRecorder(const ExperimentContext& context, store::RunOutcome& outcome, int epochs)
+    : context_(context), outcome_(outcome), epochs_(epochs) {}
+
+void LearningRecorder::operator()(const train::EpochRecord& record) {
+  outcome_.metrics.push_back({"train", "loss", record.train_loss, record.epoch});
+  outcome_.metrics.push_back({"val", "loss", record.val_loss, record.epoch});
+  std::map<std::string, double> shown{{"train_loss", record.train_loss}, {"val_loss", record.val_loss}};
+  curve_["epoch"].push_back(record.epoch);
+  curve_["train_loss"].push_back(record.train_loss);
+  curve_["val_loss"].push_back(record.val_loss);
+  curve_["learning_rate"].push_back(record.learning_rate);
+  outcome_.metrics.push_back({"train", "learning_rate", record.learning_rate, record.epoch});
+  for (const auto& [name, value] : record.val_metrics) {
+    outcome_.metrics.push_back({"val", name, value, record.epoch});
+    curve_["val_" + name].push_back(value);
+    shown["val_" + name] = value;
+  }
+  // Epochs a resumed run read back from its checkpoint are recorded, but were announced by the first attempt.
+  if (!record.restored) context_.status.epoch_finished(context_.progress, record.epoch, epochs_, shown);
+}
+
+store::Artifact artifact(const std::string& kind, const std::filesystem::path& path) {
+  return {kind, path.string(), core::sha256_file_hex(path)};
+}
+
+double storable(double value, double bound_if_infinite) { return std::isfinite(value) ? value : bound_if_infinite; }
+
+std::function<void(const std::string&)> say_for(const ExperimentContext& context) {
+  return [&context](const std::string& text) { context.status.message(context.progress, text); };
+}
+
+}  // namespace jetstudy::experiments

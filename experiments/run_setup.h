@@ -1,0 +1,83 @@
+// What every experiment kind does around its own training loop: threads and device from the recipe, the dataset
+// (built, or read from the cache), the network built with shapes from the dataset after the run's seed is set,
+// the trainer's options, learning curves into the run's outcome, and files kept as artifacts.
+#pragma once
+
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "experiments/experiment.h"
+#include "toolkit/data/jet_dataset.h"
+#include "toolkit/losses/loss.h"
+#include "toolkit/models/builtin.h"
+#include "toolkit/models/network.h"
+#include "toolkit/train/examples.h"
+#include "toolkit/train/trainer.h"
+
+namespace jetstudy::experiments {
+
+// A dataset in memory with tensor views of its splits. The views point into `dataset`; keep it where it is.
+struct PreparedData {
+  data::JetDataset dataset;
+  train::Examples train, val, test;
+};
+
+// Sets torch's threads from train.threads and returns the device train.device names.
+torch::Device configure_compute(const nlohmann::json& train_config);
+
+// Builds the dataset of the run's data/images blocks or reads it from the cache, and views its splits.
+std::unique_ptr<PreparedData> prepare_data(const ExperimentContext& context);
+
+// Feature networks (`model.inputs: [mass, tau32]`) read observers: puts them into every split's `features`.
+// Returns the input names (empty when the model reads images only).
+std::vector<std::string> attach_model_features(PreparedData& data, const nlohmann::json& model);
+
+// The shapes a network is built for, from the dataset (and the features' mean and spread over training).
+models::InputSpec input_spec_for(const PreparedData& data, const std::vector<std::string>& features,
+                                 std::int64_t outputs);
+
+// Sets the run's seed (it fixes the initial weights) and builds model.arch. Throws core::InputError when the
+// architecture's kind is not what the experiment trains, naming the architectures that are.
+std::shared_ptr<models::NetworkImpl> build_network(const nlohmann::json& model, const models::InputSpec& input,
+                                                   std::int64_t seed, models::NetworkKind kind,
+                                                   const std::string& experiment);
+
+// Throws core::InputError naming the observer a loss reads that the dataset does not carry.
+void check_loss_observers(const losses::Loss& loss, const nlohmann::json& loss_config, const data::Split& split);
+
+// train.batch, epochs, early_stop, schedule, the run's seed; checkpoints go to the run directory and a run that
+// was interrupted or killed resumes from its last checkpoint there.
+train::TrainOptions train_options(const nlohmann::json& train_config, std::int64_t seed,
+                                  const std::filesystem::path& run_directory);
+
+// Collects the per-epoch records into the outcome's metrics and a `learning` curve, and tells the status line.
+class LearningRecorder {
+ public:
+  LearningRecorder(const ExperimentContext& context, store::RunOutcome& outcome, int epochs);
+  void operator()(const train::EpochRecord& record);
+  nlohmann::json curve() const { return curve_; }
+
+ private:
+  const ExperimentContext& context_;
+  store::RunOutcome& outcome_;
+  int epochs_;
+  nlohmann::json curve_ = nlohmann::json::object();
+};
+
+// A file of the run, with its SHA-256.
+store::Artifact artifact(const std::string& kind, const std::filesystem::path& path);
+
+// The store keeps finite numbers only: +inf (a rejection where no background passes) is stored as the bound the
+// sample can resolve.
+double storable(double value, double bound_if_infinite);
+
+// A progress message on the run's status line.
+std::function<void(const std::string&)> say_for(const ExperimentContext& context);
+
+}  // namespace jetstudy::experiments

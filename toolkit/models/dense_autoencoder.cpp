@@ -1,0 +1,87 @@
+#include "toolkit/models/dense_autoencoder.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <nlohmann/json.hpp>
+
+#include "toolkit/core/error.h"
+
+namespace jetstudy::models {
+
+DenseAutoencoderOptions DenseAutoencoderOptions::from_json(const nlohmann::json& options) {
+  DenseAutoencoderOptions parsed;
+  parsed.dense(options.at("dense").get<std::vector<std::int64_t>>())
+      .latent(options.at("latent").get<std::int64_t>())
+      .output(options.at("output").get<std::string>());
+  return parsed;
+}
+
+recipe::Schema dense_autoencoder_options_schema() {
+  using recipe::Field;
+  using recipe::Schema;
+  const auto positive = Schema::integer().greater_than(0);
+  return Schema::map({
+      Field::defaulted("dense", Schema::list(positive), {256, 64},
+                       "widths of the encoder's dense layers (the decoder mirrors them)"),
+      Field::defaulted("latent", positive, 32, "bottleneck size"),
+      Field::defaulted("output", Schema::one_of({"relu", "softplus", "linear"}, "output activation"), "relu",
+                       "last activation: relu (non-negative, exact zeros), softplus, or linear for standardised images"),
+  });
+}
+
+DenseAutoencoderImpl::DenseAutoencoderImpl(DenseAutoencoderOptions options, const InputSpec& input)
+    : options_(std::move(options)), input_(input) {
+  const auto& o = options_;
+  if (o.output() != "relu" && o.output() != "softplus" && o.output() != "linear")
+    throw core::InputError("dense_ae: model.output must be one of relu, softplus, linear, got '" + o.output() + "'");
+  const std::int64_t pixels = input.channels * input.height * input.width;
+  if (pixels < 1) throw core::InputError("dense_ae: the dataset's images are " + input.to_string() + ", no pixels");
+
+  encoder_ = torch::nn::Sequential(torch::nn::Flatten());
+  std::int64_t width_in = pixels;
+  for (const auto units : o.dense()) {
+    encoder_->push_back(torch::nn::Linear(width_in, units));
+    encoder_->push_back(torch::nn::ReLU());
+    width_in = units;
+  }
+  encoder_->push_back(torch::nn::Linear(width_in, o.latent()));  // linear bottleneck
+
+  decoder_ = torch::nn::Sequential();
+  width_in = o.latent();
+  for (auto units = o.dense().rbegin(); units != o.dense().rend(); ++units) {
+    decoder_->push_back(torch::nn::Linear(width_in, *units));
+    decoder_->push_back(torch::nn::ReLU());
+    width_in = *units;
+  }
+  torch::nn::Linear last(width_in, pixels);
+  // A ReLU output starts alive: a small positive bias keeps fresh networks from putting whole images below zero,
+  // where no gradient passes the ReLU.
+  if (o.output() == "relu") torch::nn::init::constant_(last->bias, 0.1);
+  decoder_->push_back(last);
+  if (o.output() == "relu") decoder_->push_back(torch::nn::ReLU());
+  if (o.output() == "softplus") decoder_->push_back(torch::nn::Softplus());
+  decoder_->push_back(torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {input.channels, input.height, input.width})));
+
+  register_module("encoder", encoder_);
+  register_module("decoder", decoder_);
+}
+
+torch::Tensor DenseAutoencoderImpl::encode(const torch::Tensor& images) {
+  const auto& in = input_;
+  if (images.dim() != 4 || images.size(1) != in.channels || images.size(2) != in.height || images.size(3) != in.width)
+    throw core::InputError(fmt::format("dense_ae: built for {} images, got a batch of shape [{}]", in.to_string(),
+                                       fmt::join(images.sizes(), ", ")));
+  return encoder_->forward(images);
+}
+
+torch::Tensor DenseAutoencoderImpl::forward(const NetworkInput& input) {
+  return decoder_->forward(encode(input.images));
+}
+
+std::string DenseAutoencoderImpl::description() const {
+  return fmt::format("dense autoencoder on {}: flatten, dense {}, latent {}, mirrored decoder, {} output",
+                     input_.to_string(), options_.dense(), options_.latent(), options_.output());
+}
+
+}  // namespace jetstudy::models
