@@ -42,7 +42,7 @@ store::RunOutcome run_anomaly(const ExperimentContext& context) {
     throw core::InputError("loss: the anomaly experiment trains with loss: {name: reconstruction} (got " +
                            loss_config.at("name").get<std::string>() + ")");
   const double pixel_weight_power = loss_config.at("pixel_weight_power").get<double>();
-  auto loss = losses::make_loss(loss_config);
+  auto loss = make_seeded_loss(loss_config, context.run.seed);
 
   const auto train_set = of_class_as_own_targets(data->train, normal);
   const auto val_set = of_class_as_own_targets(data->val, normal);

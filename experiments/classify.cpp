@@ -91,7 +91,7 @@ store::RunOutcome train_and_evaluate(const ExperimentContext& context, const std
 
   const auto& loss_config = config.at("loss");
   check_loss_fits_classes(loss_config.at("name").get<std::string>(), classes);
-  auto loss = losses::make_loss(loss_config);
+  auto loss = make_seeded_loss(loss_config, context.run.seed);
   check_loss_observers(*loss, loss_config, data->dataset.train);
 
   const auto features = attach_model_features(*data, config.at("model"));

@@ -66,7 +66,7 @@ store::RunOutcome train_regressor(const ExperimentContext& context, PreparedData
   const auto& config = context.run.config;
   const auto say = say_for(context);
   check_mse(config.at("loss"));
-  auto loss = losses::make_loss(config.at("loss"));
+  auto loss = make_seeded_loss(config.at("loss"), context.run.seed);
   model = build_network(config.at("model"), input, context.run.seed, kind, "regress");
   const auto parameters = models::count_parameters(*model);
   say(fmt::format("model: {} ({} parameters)", model->description(), parameters));

@@ -7,6 +7,7 @@
 #include "toolkit/core/error.h"
 #include "toolkit/core/sha256.h"
 #include "toolkit/data/dataset_cache.h"
+#include "toolkit/losses/builtin.h"
 #include "toolkit/train/device.h"
 
 namespace jetstudy::experiments {
@@ -69,6 +70,11 @@ std::shared_ptr<models::NetworkImpl> build_network(const nlohmann::json& model, 
   }
   torch::manual_seed(static_cast<std::uint64_t>(seed));
   return entry.make(model, input);
+}
+
+std::unique_ptr<losses::Loss> make_seeded_loss(const nlohmann::json& loss_config, std::int64_t seed) {
+  torch::manual_seed(static_cast<std::uint64_t>(seed));
+  return losses::make_loss(loss_config);
 }
 
 void check_loss_observers(const losses::Loss& loss, const nlohmann::json& loss_config, const data::Split& split) {

@@ -48,6 +48,10 @@ std::shared_ptr<models::NetworkImpl> build_network(const nlohmann::json& model, 
                                                    std::int64_t seed, models::NetworkKind kind,
                                                    const std::string& experiment);
 
+// Builds the recipe's loss with torch's generator set from the run's seed, so a loss with a network of its own
+// (the pivot's adversary) starts from the same weights whatever ran before in the process.
+std::unique_ptr<losses::Loss> make_seeded_loss(const nlohmann::json& loss_config, std::int64_t seed);
+
 // Throws core::InputError naming the observer a loss reads that the dataset does not carry.
 void check_loss_observers(const losses::Loss& loss, const nlohmann::json& loss_config, const data::Split& split);
 

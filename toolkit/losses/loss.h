@@ -54,6 +54,8 @@ class Loss {
   // main network's through module().
   virtual void before_step(const LossInput& /*detached*/) {}
   virtual torch::nn::Module* module() { return nullptr; }
+  // The optimiser of that network, checkpointed with it so a resumed run continues exactly.
+  virtual torch::optim::Optimizer* module_optimizer() { return nullptr; }
 };
 
 }  // namespace jetstudy::losses

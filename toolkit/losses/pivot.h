@@ -36,6 +36,7 @@ class Pivot : public Loss {
   // K Adam steps of the adversary on the batch's background jets, scores = sigmoid(outputs) (detached here too).
   void before_step(const LossInput& detached) override;
   torch::nn::Module* module() override { return adversary_.get(); }
+  torch::optim::Optimizer* module_optimizer() override { return optimizer_.get(); }
 
   // The adversary's weighted NLL over the background jets of `input` (differentiable in the outputs and in the
   // adversary's parameters); undefined when the batch has no background jets.

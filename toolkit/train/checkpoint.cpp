@@ -102,6 +102,7 @@ void save_training_checkpoint(const std::filesystem::path& path, const TrainingP
     nest("model", [&](OutputArchive& part) { parts.model.save(part); });
     if (parts.optimizer) nest("optimizer", [&](OutputArchive& part) { parts.optimizer->save(part); });
     if (parts.loss_module) nest("loss_module", [&](OutputArchive& part) { parts.loss_module->save(part); });
+    if (parts.loss_optimizer) nest("loss_optimizer", [&](OutputArchive& part) { parts.loss_optimizer->save(part); });
     archive.write("rng/cpu", generator_state(torch::kCPU));
     if (parts.device.is_cuda()) archive.write("rng/device", generator_state(parts.device));
     write_string(archive, "rng/shuffle_engine", progress.shuffle_engine);
@@ -126,6 +127,7 @@ TrainingProgress load_training_checkpoint(const std::filesystem::path& path, con
     nested("model", [&](InputArchive& part) { parts.model.load(part); });
     if (parts.optimizer) nested("optimizer", [&](InputArchive& part) { parts.optimizer->load(part); });
     if (parts.loss_module) nested("loss_module", [&](InputArchive& part) { parts.loss_module->load(part); });
+    if (parts.loss_optimizer) nested("loss_optimizer", [&](InputArchive& part) { parts.loss_optimizer->load(part); });
 
     TrainingProgress progress;
     torch::Tensor completed, cpu_state;

@@ -25,6 +25,7 @@ struct TrainingParts {
   torch::nn::Module& model;
   torch::optim::Optimizer* optimizer = nullptr;  // none for networks fitted directly
   torch::nn::Module* loss_module = nullptr;      // losses::Loss::module()
+  torch::optim::Optimizer* loss_optimizer = nullptr;  // losses::Loss::module_optimizer()
   torch::Device device = torch::kCPU;            // its CUDA generator is saved too
 };
 

@@ -65,7 +65,7 @@ Trainer::Progress Trainer::fresh_progress() const {
 bool Trainer::resume(Progress& progress, const EpochCallback& on_epoch) {
   const auto last = options_.checkpoint_dir / "last.pt";
   if (!options_.resume || !std::filesystem::exists(last)) return false;
-  const auto restored = load_training_checkpoint(last, {*model_, optimizer_, loss_.module(), options_.device});
+  const auto restored = load_training_checkpoint(last, {*model_, optimizer_, loss_.module(), loss_.module_optimizer(), options_.device});
   const auto& bookkeeping = restored.bookkeeping;
   progress.history = history_from_json(bookkeeping.at("history"));
   progress.early_stopping.restore(bookkeeping.at("early_stopping"));
@@ -163,7 +163,7 @@ void Trainer::write_checkpoints(const Progress& progress, bool improved) {
       {"early_stopping", progress.early_stopping.state()},
       {"schedule", progress.schedule ? progress.schedule->state() : nlohmann::json()},
   };
-  save_training_checkpoint(options_.checkpoint_dir / "last.pt", {*model_, optimizer_, loss_.module(), options_.device},
+  save_training_checkpoint(options_.checkpoint_dir / "last.pt", {*model_, optimizer_, loss_.module(), loss_.module_optimizer(), options_.device},
                            {static_cast<int>(progress.history.epochs.size()), bookkeeping, engine.str(),
                             progress.best_weights});
 }
