@@ -39,3 +39,13 @@ TEST_CASE("overrides: applying creates the maps on the way and replaces the old 
   CHECK(root.find("train")->find("batch")->where.to_string() == "r.yaml:1:28");
   CHECK(root.find("train")->find("optimizer")->key_where.to_string() == "--set train.optimizer.lr=1e-4");
 }
+
+TEST_CASE("overrides: a key below a bare name is refused, since replacing the name by a map would lose it") {
+  SourceNode root = from_yaml(YAML::Load("loss: reconstruction\n"), "r.yaml");
+  REQUIRE_THROWS_WITH(apply_override(root, parse_override("loss.pixel_weight_power=1")),
+                      Equals("--set loss.pixel_weight_power=1: loss is the bare name 'reconstruction' in the recipe; "
+                             "write it as a map with that name and its options (e.g. {name: reconstruction}) to set a "
+                             "key below it"));
+  apply_override(root, parse_override("loss={name: reconstruction, pixel_weight_power: 1}"));
+  CHECK(to_untyped_json(root) == json::parse(R"({"loss": {"name": "reconstruction", "pixel_weight_power": 1}})"));
+}

@@ -48,6 +48,14 @@ void apply_override(SourceNode& root, const Override& override_value) {
   const auto& path = override_value.key_path;
   for (std::size_t i = 0; i + 1 < path.size(); ++i) {
     SourceNode* next = map->find(path[i]);
+    if (next && next->is_scalar()) {
+      // A bare name (`loss: bce`) has no keys to set; replacing it by a map would lose the name.
+      std::string written;
+      for (std::size_t j = 0; j <= i; ++j) written += (j ? "." : "") + path[j];
+      throw core::RecipeError(override_value.where,
+                              written + " is the bare name '" + next->scalar + "' in the recipe; write it as a map with "
+                              "that name and its options (e.g. {name: " + next->scalar + "}) to set a key below it");
+    }
     if (!next || !next->is_map()) {
       SourceNode created = make_map(override_value.where);
       created.key = path[i];
