@@ -69,11 +69,13 @@ void evaluate_sculpting(const PreparedData& data, const std::vector<float>& scor
       doubles(scores), doubles(test.labels), doubles(found->second), doubles(test.weights),
       {sculpting.efficiency, static_cast<std::size_t>(sculpting.bins), sculpting.low, sculpting.high});
   const double background_jets = static_cast<double>(std::count(test.labels.begin(), test.labels.end(), 0.0f));
-  const auto at = fmt::format("@{}", sculpting.efficiency);
+  // Named after the observer (mass_jsd@0.5) so they do not collide with evaluate:'s jsd@, which bins the background's
+  // own mass range; these use the experiment's bins and range, the same for every run of a scan.
+  const auto at = fmt::format("{}_jsd@{}", sculpting.observer, sculpting.efficiency);
   // No background passing the cut leaves the JSD undefined (NaN): stored as its bound, 1.
   const double jsd = std::isfinite(result.jsd) ? result.jsd : 1.0;
-  outcome.metrics.push_back({"test", "jsd" + at, jsd, std::nullopt});
-  outcome.metrics.push_back({"test", "inverse_jsd" + at, jsd > 0 ? 1.0 / jsd : background_jets, std::nullopt});
+  outcome.metrics.push_back({"test", at, jsd, std::nullopt});
+  outcome.metrics.push_back({"test", "inverse_" + at, jsd > 0 ? 1.0 / jsd : background_jets, std::nullopt});
   outcome.metrics.push_back({"test", "r" + fmt::format("{:g}", 100 * sculpting.efficiency),
                              storable(result.rejection, background_jets), std::nullopt});
   outcome.curves.push_back({"background_" + sculpting.observer,

@@ -11,9 +11,10 @@ TEST_CASE("decorrelate: a larger DisCo lambda sculpts the background mass less (
   const testing::ExperimentBench bench;
   const auto plain = testing::run_experiment(bench, testing::test_run("decorrelate_disco.yaml", {"loss.lambda=0"}));
   const auto strong = testing::run_experiment(bench, testing::test_run("decorrelate_disco.yaml", {"loss.lambda=100"}));
-  const double jsd_plain = final_metric(plain, "test", "jsd@0.5"), jsd_strong = final_metric(strong, "test", "jsd@0.5");
+  const double jsd_plain = final_metric(plain, "test", "mass_jsd@0.5"),
+               jsd_strong = final_metric(strong, "test", "mass_jsd@0.5");
   CHECK(jsd_strong < jsd_plain);
-  CHECK(final_metric(strong, "test", "inverse_jsd@0.5") == Approx(1 / jsd_strong));
+  CHECK(final_metric(strong, "test", "inverse_mass_jsd@0.5") == Approx(1 / jsd_strong));
   CHECK(final_metric(plain, "test", "r50") > 1);
   const auto& histograms = testing::curve(plain, "background_mass");
   CHECK(histograms.at("edges").size() == 21);
