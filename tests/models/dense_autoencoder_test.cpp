@@ -14,22 +14,9 @@ using models::DenseAutoencoderOptions;
 using models::InputSpec;
 using models::NetworkInput;
 
-namespace {
-
-// The dataset's image shape (the other InputSpec fields keep their defaults).
-InputSpec image_spec(std::int64_t channels, std::int64_t height, std::int64_t width) {
-  InputSpec spec;
-  spec.channels = channels;
-  spec.height = height;
-  spec.width = width;
-  return spec;
-}
-
-}  // namespace
-
 TEST_CASE("dense_ae: flatten 16 pixels, 8, latent 2 and back: 322 parameters counted by hand") {
   // 16->8: 136; 8->2: 18; 2->8: 24; 8->16: 144.
-  DenseAutoencoderImpl network(DenseAutoencoderOptions{}.dense({8}).latent(2), image_spec(1, 4, 4));
+  DenseAutoencoderImpl network(DenseAutoencoderOptions{}.dense({8}).latent(2), testing::image_input(1, 4, 4));
   CHECK(models::count_parameters(network) == 136 + 18 + 24 + 144);
   const auto reconstruction = network.forward(torch::rand({5, 1, 4, 4}));
   CHECK(reconstruction.sizes() == torch::IntArrayRef({5, 1, 4, 4}));
@@ -45,22 +32,22 @@ TEST_CASE("dense_ae: MSE reconstruction falls in a few steps and the trained net
                     torch::rand({8, 4, 4}));
   const NetworkInput input{images, {}, {}};
   const auto options = DenseAutoencoderOptions{}.dense({32}).latent(8);
-  DenseAutoencoderImpl network(options, image_spec(1, 16, 16));
+  DenseAutoencoderImpl network(options, testing::image_input(1, 16, 16));
   const auto [before, after] = testing::loss_before_and_after_steps(
       network, input, [&](const torch::Tensor& outputs) { return torch::mse_loss(outputs, images); }, 40, 3e-3);
   CHECK(after < 0.5 * before);
 
   torch::manual_seed(4);
-  DenseAutoencoderImpl fresh(options, image_spec(1, 16, 16));
+  DenseAutoencoderImpl fresh(options, testing::image_input(1, 16, 16));
   CHECK(testing::reloads_to_identical_outputs(network, fresh, input));
 }
 
 TEST_CASE("dense_ae: images of another shape than the dataset's are an input error naming both") {
-  DenseAutoencoderImpl network(DenseAutoencoderOptions{}.dense({8}).latent(2), image_spec(1, 16, 16));
+  DenseAutoencoderImpl network(DenseAutoencoderOptions{}.dense({8}).latent(2), testing::image_input(1, 16, 16));
   REQUIRE_THROWS_AS(network.forward(torch::zeros({2, 1, 16, 15})), core::InputError);
   REQUIRE_THROWS_WITH(network.forward(torch::zeros({2, 1, 16, 15})),
                       "dense_ae: built for 1x16x16 images, got a batch of shape [2, 1, 16, 15]");
-  REQUIRE_THROWS_WITH(DenseAutoencoderImpl(DenseAutoencoderOptions{}.output("sigmoid"), image_spec(1, 16, 16)),
+  REQUIRE_THROWS_WITH(DenseAutoencoderImpl(DenseAutoencoderOptions{}.output("sigmoid"), testing::image_input(1, 16, 16)),
                       "dense_ae: model.output must be one of relu, softplus, linear, got 'sigmoid'");
 }
 
@@ -69,7 +56,7 @@ TEST_CASE("dense_ae: registered as an autoencoder, description names widths, bot
   auto model = models::find_architecture("dense_ae").options().validate(YAML::Load("{output: linear}"), "recipe.yaml");
   CHECK(model.at("dense") == nlohmann::json({256, 64}));
   model["arch"] = "dense_ae";
-  const auto network = models::make_architecture(model, image_spec(1, 8, 8));
+  const auto network = models::make_architecture(model, testing::image_input(1, 8, 8));
   CHECK(network->description() ==
         "dense autoencoder on 1x8x8: flatten, dense [256, 64], latent 32, mirrored decoder, linear output");
 }

@@ -16,15 +16,6 @@ using models::NetworkInput;
 
 namespace {
 
-// The dataset's image shape (the other InputSpec fields keep their defaults).
-InputSpec image_spec(std::int64_t channels, std::int64_t height, std::int64_t width) {
-  InputSpec spec;
-  spec.channels = channels;
-  spec.height = height;
-  spec.width = width;
-  return spec;
-}
-
 // Narrow layers so a test step takes milliseconds; the structure is the paper's.
 LaganOptions small_options() {
   return LaganOptions{}
@@ -51,7 +42,7 @@ torch::Tensor two_prong_images(std::int64_t n, std::int64_t size) {
 
 TEST_CASE("lagan: the paper's 25x25 generator maps 7x7 to 25x25 with a 2x2 last kernel, non-negative images") {
   torch::manual_seed(1);
-  GanImpl gan(small_options(), image_spec(1, 25, 25));
+  GanImpl gan(small_options(), testing::image_input(1, 25, 25));
   torch::NoGradGuard no_grad;
   gan.eval();
   const auto images = gan.generate(torch::randn({4, 16}), torch::tensor({0, 1, 0, 1}));
@@ -68,7 +59,7 @@ TEST_CASE("lagan: the paper's 25x25 generator maps 7x7 to 25x25 with a 2x2 last 
 
 TEST_CASE("lagan: 16x16 images follow the dataset: a 5x5 map and a 3x3 last kernel give 16x16") {
   torch::manual_seed(2);
-  GanImpl gan(small_options(), image_spec(1, 16, 16));
+  GanImpl gan(small_options(), testing::image_input(1, 16, 16));
   torch::NoGradGuard no_grad;
   gan.eval();
   const auto z = torch::randn({3, 16});
@@ -83,7 +74,7 @@ TEST_CASE("lagan: 16x16 images follow the dataset: a 5x5 map and a 3x3 last kern
 
 TEST_CASE("lagan: the discriminator's real-vs-generated BCE falls and the trained GAN reloads identically") {
   torch::manual_seed(3);
-  GanImpl gan(small_options(), image_spec(1, 16, 16));
+  GanImpl gan(small_options(), testing::image_input(1, 16, 16));
   torch::Tensor generated;
   {
     torch::NoGradGuard no_grad;
@@ -98,7 +89,7 @@ TEST_CASE("lagan: the discriminator's real-vs-generated BCE falls and the traine
   CHECK(after < 0.5 * before);
 
   torch::manual_seed(4);
-  GanImpl fresh(small_options(), image_spec(1, 16, 16));
+  GanImpl fresh(small_options(), testing::image_input(1, 16, 16));
   CHECK(testing::reloads_to_identical_outputs(gan, fresh, input));
   torch::NoGradGuard no_grad;
   const auto z = torch::randn({2, 16});
@@ -106,7 +97,7 @@ TEST_CASE("lagan: the discriminator's real-vs-generated BCE falls and the traine
 }
 
 TEST_CASE("lagan: generator and discriminator split the parameters, so each can get its own optimiser") {
-  GanImpl gan(small_options(), image_spec(1, 16, 16));
+  GanImpl gan(small_options(), testing::image_input(1, 16, 16));
   CHECK(gan.latent_size() == 16);
   const auto generator = models::count_parameters(gan.generator());
   const auto discriminator = models::count_parameters(gan.discriminator());
@@ -116,12 +107,12 @@ TEST_CASE("lagan: generator and discriminator split the parameters, so each can 
 }
 
 TEST_CASE("lagan: too small images, a wrong latent size and a wrongly shaped batch name the shapes") {
-  REQUIRE_THROWS_AS(GanImpl(small_options(), image_spec(1, 4, 4)), core::InputError);
-  REQUIRE_THROWS_WITH(GanImpl(small_options(), image_spec(1, 4, 4)),
+  REQUIRE_THROWS_AS(GanImpl(small_options(), testing::image_input(1, 4, 4)), core::InputError);
+  REQUIRE_THROWS_WITH(GanImpl(small_options(), testing::image_input(1, 4, 4)),
                       "lagan: a 1x4x4 image is too small for the discriminator: its sizes through the stride-2 layers "
                       "and the average pooling would be 4x4 -> 2x2 -> 2x2 -> 1x1 -> pool 0x0; images need at least 5x5 "
                       "pixels");
-  GanImpl gan(small_options(), image_spec(1, 16, 16));
+  GanImpl gan(small_options(), testing::image_input(1, 16, 16));
   REQUIRE_THROWS_WITH(gan.generate(torch::zeros({2, 200}), torch::zeros({2})),
                       "lagan: the generator takes latent vectors [N, 16], got [2, 200]");
   REQUIRE_THROWS_WITH(gan.discriminate(torch::zeros({2, 1, 25, 25})),
@@ -134,7 +125,7 @@ TEST_CASE("lagan: registered as a gan with the paper's defaults: latent 200, dro
   CHECK(model.at("latent") == 200);
   CHECK(model.at("dropout") == 0.2);
   model["arch"] = "lagan";
-  const auto network = models::make_architecture(model, image_spec(1, 25, 25));
+  const auto network = models::make_architecture(model, testing::image_input(1, 25, 25));
   auto* gan = dynamic_cast<GanImpl*>(network.get());
   REQUIRE(gan != nullptr);
   CHECK(gan->latent_size() == 200);

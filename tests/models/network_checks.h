@@ -13,6 +13,17 @@
 
 namespace jetstudy::testing {
 
+// The dataset's image shape for a network under test (the other InputSpec fields keep their defaults).
+inline models::InputSpec image_input(std::int64_t channels, std::int64_t height, std::int64_t width,
+                                     std::int64_t outputs = 1) {
+  models::InputSpec spec;
+  spec.channels = channels;
+  spec.height = height;
+  spec.width = width;
+  spec.outputs = outputs;
+  return spec;
+}
+
 // The loss of a network's output for one fixed batch (e.g. BCE against labels, MSE against the input images).
 using BatchLoss = std::function<torch::Tensor(const torch::Tensor& outputs)>;
 

@@ -15,14 +15,6 @@ using models::ResNetOptions;
 
 namespace {
 
-InputSpec image_spec(std::int64_t channels, std::int64_t size, std::int64_t outputs = 1) {
-  InputSpec spec;
-  spec.channels = channels;
-  spec.height = spec.width = size;
-  spec.outputs = outputs;
-  return spec;
-}
-
 // ResNet-50's shape with every filter count divided by 16, two stages, an 8-filter stem without stride or pool.
 ResNetOptions reduced_options() {
   return ResNetOptions{}.stages({1, 1}).width_factor(16).stem_filters(8).stem_kernel(3).stem_stride(1).stem_pool(false);
@@ -43,7 +35,7 @@ TEST_CASE("resnet: full-size ResNet-50 on 3-channel images with one logit has 23
                                   bottleneck(512, 256, 1024, true) + 5 * bottleneck(1024, 256, 1024, false) +
                                   bottleneck(1024, 512, 2048, true) + 2 * bottleneck(2048, 512, 2048, false);
   static_assert(stem + stages + 2049 == 23510081);  // torchvision's 25,557,032 less its 1000-class head (2,049,000)
-  ResNetImpl network(ResNetOptions{}, image_spec(3, 224));
+  ResNetImpl network(ResNetOptions{}, testing::image_input(3, 224, 224));
   CHECK(models::count_parameters(network) == stem + stages + 2049);
 }
 
@@ -59,7 +51,7 @@ TEST_CASE("resnet: a reduced-width ResNet trains a few steps and reloads to iden
       images.index({i, 2, torch::indexing::Slice(0, 2)}) += 1.0;
   }
   const NetworkInput input{images, {}, {}};
-  ResNetImpl network(reduced_options(), image_spec(3, 16));
+  ResNetImpl network(reduced_options(), testing::image_input(3, 16, 16));
   // conv 3->8 3x3 + BN; stage 1: width 4, out 16; stage 2: width 8, out 32; head 32->1.
   CHECK(models::count_parameters(network) ==
         3 * 8 * 9 + 16 + bottleneck(8, 4, 16, true) + bottleneck(16, 8, 32, true) + 33);
@@ -70,21 +62,21 @@ TEST_CASE("resnet: a reduced-width ResNet trains a few steps and reloads to iden
   CHECK(after < 0.7 * before);
 
   torch::manual_seed(11);
-  ResNetImpl fresh(reduced_options(), image_spec(3, 16));
+  ResNetImpl fresh(reduced_options(), testing::image_input(3, 16, 16));
   CHECK(testing::reloads_to_identical_outputs(network, fresh, input));
 }
 
 TEST_CASE("resnet: the ImageNet stem and four stages do not fit an 8x8 image, and the message follows the halvings") {
-  REQUIRE_THROWS_AS(ResNetImpl(ResNetOptions{}, image_spec(3, 8)), core::InputError);
+  REQUIRE_THROWS_AS(ResNetImpl(ResNetOptions{}, testing::image_input(3, 8, 8)), core::InputError);
   REQUIRE_THROWS_WITH(
-      ResNetImpl(ResNetOptions{}, image_spec(3, 8)),
+      ResNetImpl(ResNetOptions{}, testing::image_input(3, 8, 8)),
       Catch::Matchers::StartsWith("resnet50: a 3x8x8 image does not fit this network: stage 3 (stride 2) halves the "
                                   "image, but after the stem conv (7x7, stride 2), the stem max-pool (3x3, stride 2), "
                                   "stage 2 (stride 2) it is already 1x1"));
 }
 
 TEST_CASE("resnet: a width factor that does not divide 64 is an input error") {
-  REQUIRE_THROWS_WITH(ResNetImpl(ResNetOptions{}.width_factor(3), image_spec(3, 32)),
+  REQUIRE_THROWS_WITH(ResNetImpl(ResNetOptions{}.width_factor(3), testing::image_input(3, 32, 32)),
                       "resnet50: model.width_factor must divide 64 (the first stage's width), got 3");
 }
 
@@ -92,7 +84,7 @@ TEST_CASE("resnet: built by name with the schema defaults it gives K logits for 
   auto model = models::resnet_options_schema().validate(
       YAML::Load("{stages: [1, 1], width_factor: 16, stem_filters: 8, stem_kernel: 3, stem_pool: false}"), "m.yaml");
   model["arch"] = "resnet50";
-  const auto network = models::make_architecture(model, image_spec(4, 32, 3));
+  const auto network = models::make_architecture(model, testing::image_input(4, 32, 32, 3));
   network->eval();
   CHECK(network->forward(NetworkInput{torch::zeros({2, 4, 32, 32}), {}, {}}).sizes() == torch::IntArrayRef({2, 3}));
   CHECK(network->description() ==

@@ -15,14 +15,6 @@ using models::ResNeXtOptions;
 
 namespace {
 
-InputSpec image_spec(std::int64_t channels, std::int64_t size, std::int64_t outputs = 1) {
-  InputSpec spec;
-  spec.channels = channels;
-  spec.height = spec.width = size;
-  spec.outputs = outputs;
-  return spec;
-}
-
 // Two groups per stage, one block each, 8 stem filters: small enough to count by hand and to train in a test.
 ResNeXtOptions small_options() {
   return ResNeXtOptions{}.cardinality(4).bottleneck_width(16).stages({1, 1}).width_factor(16).stem_filters(8);
@@ -54,13 +46,13 @@ TEST_CASE("resnext: a small grouped network has the hand-counted 1,661 parameter
   //   1x1 16->8: 128, BN 16; grouped 3x3: 8*2*9 = 144, BN 16; 1x1 8->32: 256, BN 64;
   //   shortcut 16->32: 512, BN 64                                                                -> 1200
   // dense 32->1: 33.
-  ResNeXtImpl network(small_options(), image_spec(1, 16));
+  ResNeXtImpl network(small_options(), testing::image_input(1, 16, 16));
   CHECK(models::count_parameters(network) == 88 + 340 + 1200 + 33);
 }
 
 TEST_CASE("resnext: the landscape configuration splits every 3x3 convolution into 32 groups of width 2^stage") {
   // ResNeXt-50 32x4d with filters divided by 4: 3x3 widths 32, 64, 128, 256 -> 1, 2, 4, 8 filters per group.
-  ResNeXtImpl network(ResNeXtOptions{}, image_spec(1, 40));
+  ResNeXtImpl network(ResNeXtOptions{}, testing::image_input(1, 40, 40));
   const auto parameters = network.named_parameters();
   CHECK(parameters["tower.stages.0.residual.3.weight"].sizes() == torch::IntArrayRef({32, 1, 3, 3}));
   CHECK(parameters["tower.stages.3.residual.3.weight"].sizes() == torch::IntArrayRef({64, 2, 3, 3}));
@@ -71,7 +63,7 @@ TEST_CASE("resnext: the landscape configuration splits every 3x3 convolution int
 
 TEST_CASE("resnext: a few Adam steps lower the BCE, and a reloaded checkpoint gives identical logits") {
   const auto [input, labels] = labelled_images();
-  ResNeXtImpl network(small_options().dropout(0.2), image_spec(1, 16));
+  ResNeXtImpl network(small_options().dropout(0.2), testing::image_input(1, 16, 16));
   const auto bce = [&](const torch::Tensor& logits) {
     return torch::binary_cross_entropy_with_logits(logits, labels);
   };
@@ -79,21 +71,21 @@ TEST_CASE("resnext: a few Adam steps lower the BCE, and a reloaded checkpoint gi
   CHECK(after < 0.8 * before);  // eval mode: batch norm uses running statistics still catching up
 
   torch::manual_seed(99);
-  ResNeXtImpl fresh(small_options().dropout(0.2), image_spec(1, 16));
+  ResNeXtImpl fresh(small_options().dropout(0.2), testing::image_input(1, 16, 16));
   CHECK(testing::reloads_to_identical_outputs(network, fresh, input));
 }
 
 TEST_CASE("resnext: K classes give K logits per image") {
-  ResNeXtImpl network(small_options(), image_spec(1, 16, 3));
+  ResNeXtImpl network(small_options(), testing::image_input(1, 16, 16, 3));
   network.eval();
   CHECK(network.forward(NetworkInput{torch::zeros({5, 1, 16, 16}), {}, {}}).sizes() == torch::IntArrayRef({5, 3}));
 }
 
 TEST_CASE("resnext: too many stride-2 stages for an 8x8 image fail at construction with the shapes named") {
   const auto options = small_options().stages({1, 1, 1, 1, 1});
-  REQUIRE_THROWS_AS(ResNeXtImpl(options, image_spec(1, 8)), core::InputError);
+  REQUIRE_THROWS_AS(ResNeXtImpl(options, testing::image_input(1, 8, 8)), core::InputError);
   REQUIRE_THROWS_WITH(
-      ResNeXtImpl(options, image_spec(1, 8)),
+      ResNeXtImpl(options, testing::image_input(1, 8, 8)),
       Catch::Matchers::StartsWith("resnext: a 1x8x8 image does not fit this network: stage 5 (stride 2) halves the "
                                   "image, but after the stem conv (3x3, stride 1), stage 2 (stride 2), stage 3 "
                                   "(stride 2), stage 4 (stride 2) it is already 1x1"));
@@ -101,7 +93,7 @@ TEST_CASE("resnext: too many stride-2 stages for an 8x8 image fail at constructi
 
 TEST_CASE("resnext: a width that cannot be split into the cardinality's groups is an input error") {
   // 3x3 width of stage 1: 32 * 4 / 64 = 2 filters, fewer than 32 groups.
-  REQUIRE_THROWS_WITH(ResNeXtImpl(ResNeXtOptions{}.width_factor(64), image_spec(1, 16)),
+  REQUIRE_THROWS_WITH(ResNeXtImpl(ResNeXtOptions{}.width_factor(64), testing::image_input(1, 16, 16)),
                       Catch::Matchers::StartsWith("resnext: stage 1 would have 2 filters in its 3x3 convolution, "
                                                   "which cannot be split into 32 groups"));
 }
@@ -109,7 +101,7 @@ TEST_CASE("resnext: a width that cannot be split into the cardinality's groups i
 TEST_CASE("resnext: built by name from the recipe schema's defaults, its description names the key options") {
   auto model = models::resnext_options_schema().validate(YAML::Load("{stages: [1, 1], dropout: 0.5}"), "model.yaml");
   model["arch"] = "resnext";
-  const auto network = models::make_architecture(model, image_spec(1, 16));
+  const auto network = models::make_architecture(model, testing::image_input(1, 16, 16));
   CHECK(models::find_architecture("resnext").kind == models::NetworkKind::scorer);
   CHECK(network->description() ==
         "ResNeXt on 1x16x16: cardinality 32, bottleneck_width 4, stages [1, 1], width_factor 4, stem 64 filters 3x3 "

@@ -148,10 +148,7 @@ ConvAutoencoderImpl::ConvAutoencoderImpl(ConvAutoencoderOptions options, const I
 }
 
 torch::Tensor ConvAutoencoderImpl::encode(const torch::Tensor& images) {
-  const auto& in = input_;
-  if (images.dim() != 4 || images.size(1) != in.channels || images.size(2) != in.height || images.size(3) != in.width)
-    throw core::InputError(fmt::format("conv_ae: built for {} images, got a batch of shape [{}]", in.to_string(),
-                                       fmt::join(images.sizes(), ", ")));
+  check_image_batch(images, input_, "conv_ae");
   return encoder_->forward(images);
 }
 

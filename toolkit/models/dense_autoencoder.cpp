@@ -68,10 +68,7 @@ DenseAutoencoderImpl::DenseAutoencoderImpl(DenseAutoencoderOptions options, cons
 }
 
 torch::Tensor DenseAutoencoderImpl::encode(const torch::Tensor& images) {
-  const auto& in = input_;
-  if (images.dim() != 4 || images.size(1) != in.channels || images.size(2) != in.height || images.size(3) != in.width)
-    throw core::InputError(fmt::format("dense_ae: built for {} images, got a batch of shape [{}]", in.to_string(),
-                                       fmt::join(images.sizes(), ", ")));
+  check_image_batch(images, input_, "dense_ae");
   return encoder_->forward(images);
 }
 

@@ -19,14 +19,6 @@ torch::nn::Upsample upsample_twice() {
       torch::nn::UpsampleOptions().scale_factor(std::vector<double>{2.0, 2.0}).mode(torch::kNearest));
 }
 
-void check_images(const torch::Tensor& images, const InputSpec& input) {
-  if (images.dim() == 4 && images.size(1) == input.channels && images.size(2) == input.height &&
-      images.size(3) == input.width)
-    return;
-  throw core::InputError(fmt::format("lagan: built for {} images, got a batch of shape [{}]", input.to_string(),
-                                     fmt::join(images.sizes(), ", ")));
-}
-
 }  // namespace
 
 LaganOptions LaganOptions::from_json(const nlohmann::json& options) {
@@ -159,7 +151,7 @@ LaganDiscriminatorImpl::LaganDiscriminatorImpl(const LaganOptions& options, cons
 }
 
 std::pair<torch::Tensor, torch::Tensor> LaganDiscriminatorImpl::forward(const torch::Tensor& images) {
-  check_images(images, input_);
+  check_image_batch(images, input_, "lagan");
   const auto features = features_->forward(images);
   const auto combined = torch::cat({features, minibatch_->forward(features)}, 1);
   return {real_fake_->forward(combined).squeeze(1), classifier_->forward(combined).squeeze(1)};

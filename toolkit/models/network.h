@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <string>
 
+#include "toolkit/models/input_spec.h"
+
 namespace jetstudy::models {
 
 // One batch, on the training device. Tensors the dataset does not have are undefined (`!tensor.defined()`).
@@ -35,5 +37,9 @@ class NetworkImpl : public torch::nn::Module {
 
 // Number of trainable parameters.
 std::int64_t count_parameters(const torch::nn::Module& module);
+
+// Throws core::InputError ("conv_ae: built for 1x16x16 images, got a batch of shape [8, 1, 20, 20]") unless
+// `images` is a batch [N, C, H, W] of the shape the network `arch` was built for.
+void check_image_batch(const torch::Tensor& images, const InputSpec& input, const std::string& arch);
 
 }  // namespace jetstudy::models

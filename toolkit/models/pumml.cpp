@@ -73,10 +73,7 @@ PummlImpl::PummlImpl(PummlOptions options, const InputSpec& input) : options_(st
 
 torch::Tensor PummlImpl::forward(const NetworkInput& input) {
   const auto& images = input.images;
-  const auto& in = input_;
-  if (images.dim() != 4 || images.size(1) != in.channels || images.size(2) != in.height || images.size(3) != in.width)
-    throw core::InputError(fmt::format("pumml: built for {} images, got a batch of shape [{}]", in.to_string(),
-                                       fmt::join(images.sizes(), ", ")));
+  check_image_batch(images, input_, "pumml");
   return layers_->forward(images);
 }
 
