@@ -14,7 +14,7 @@ namespace jetstudy::experiments {
 
 torch::Device configure_compute(const nlohmann::json& train_config) {
   const auto& threads = train_config.at("threads");
-  torch::set_num_threads(
+  train::set_compute_threads(
       train::resolve_threads(threads.is_string() ? threads.get<std::string>() : std::to_string(threads.get<int>())));
   return train::resolve_device(train_config.at("device").get<std::string>());
 }

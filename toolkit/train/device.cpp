@@ -1,11 +1,16 @@
 #include "toolkit/train/device.h"
 
+#include <ATen/Parallel.h>
 #include <torch/cuda.h>
 
 #include <regex>
 #include <thread>
 
 #include "toolkit/core/error.h"
+
+// OpenBLAS's setter, when the OpenBLAS that LibTorch loads provides one (weak: a LibTorch built on another BLAS
+// has none, and then there is nothing to set).
+extern "C" void openblas_set_num_threads(int threads) __attribute__((weak));
 
 namespace jetstudy::train {
 
@@ -32,6 +37,11 @@ int resolve_threads(const std::string& request) {
   const int threads = std::stoi(request);
   if (threads < 1) throw core::InputError("train.threads: expected auto or a positive integer, got '" + request + "'");
   return threads;
+}
+
+void set_compute_threads(int threads) {
+  at::set_num_threads(threads);
+  if (openblas_set_num_threads) openblas_set_num_threads(1);
 }
 
 }  // namespace jetstudy::train

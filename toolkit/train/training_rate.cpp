@@ -38,7 +38,7 @@ void wait_for(const torch::Device& device) {
 
 double training_images_per_second(const nlohmann::json& model_block, const models::InputSpec& input,
                                   std::int64_t batch_size, int threads, double min_seconds) {
-  torch::set_num_threads(threads);
+  set_compute_threads(threads);
   torch::manual_seed(1);
   const auto network = models::make_architecture(model_block, input);
   auto& model = *network;
@@ -75,7 +75,7 @@ TrainingRate measure_training_rate(const nlohmann::json& model_block, data::Spli
                                        "smaller batch or more jets",
                                        split.size, options.batch_size));
   const torch::Device device = resolve_device(options.device);
-  torch::set_num_threads(options.threads);
+  set_compute_threads(options.threads);
   torch::manual_seed(options.seed);
 
   models::InputSpec input;
