@@ -160,3 +160,17 @@ TEST_CASE("cli: Ctrl-C during training marks the run interrupted, and the plan r
                              "train.early_stop.patience=1000 --results " + results);
   CHECK_THAT(plan.output, StartsWith("study tiny: 2 runs, 0 done, 2 to do") && Contains("interrupted"));
 }
+
+TEST_CASE("cli: every recipe shipped in recipes/ and recipes/papers/ validates") {
+  int recipes = 0;
+  for (const auto* folder : {"recipes", "recipes/papers"}) {
+    for (const auto& entry : fs::directory_iterator(folder)) {
+      if (entry.path().extension() != ".yaml") continue;
+      ++recipes;
+      const auto result = run_jetstudy("validate " + entry.path().string());
+      INFO(result.output);
+      CHECK(result.exit_code == 0);
+    }
+  }
+  CHECK(recipes >= 7);
+}
