@@ -9,6 +9,7 @@
 #include "toolkit/metrics/image_maps.h"
 #include "toolkit/metrics/network_probes.h"
 #include "toolkit/metrics/pt_bins.h"
+#include "toolkit/metrics/roc.h"
 
 namespace jetstudy::experiments {
 namespace {
@@ -78,8 +79,16 @@ void add_pt_bins(const std::vector<double>& scores, const std::vector<double>& l
 void add_beyond_observables(const std::vector<double>& scores, const std::vector<double>& labels,
                             const std::map<std::string, std::vector<float>>& observers,
                             const std::vector<double>& weights, store::RunOutcome& outcome) {
-  const std::string shape_observable = observers.count("tau21") ? "tau21" : "tau32";
-  if (!observers.count("mass") || !observers.count(shape_observable)) return;
+  // The N-subjettiness ratio that separates these classes best on its own (tau21 for W, tau32 for top).
+  std::string shape_observable;
+  double best_separation = -1;
+  for (const auto* candidate : {"tau21", "tau32"}) {
+    if (!observers.count(candidate)) continue;
+    const double separation = std::abs(
+        metrics::auc(metrics::roc_curve(doubles(observers.at(candidate)), labels, weights)) - 0.5);
+    if (separation > best_separation) best_separation = separation, shape_observable = candidate;
+  }
+  if (!observers.count("mass") || shape_observable.empty()) return;
   const auto mass = doubles(observers.at("mass")), shape = doubles(observers.at(shape_observable));
   const auto result = metrics::beyond_observables(scores, labels, mass, central_edges(mass, 10), shape,
                                                   central_edges(shape, 10), weights);

@@ -5,8 +5,9 @@
 // - the first-layer filters and the difference image convolved with each (curve `filters`, convolutional nets);
 // - the reliability table and expected calibration error (curve `calibration`, metric `ece`);
 // - AUC and 1/eps_B@0.5 in bins of jet pT (curve `pt_bins`);
-// - "beyond physics variables": the AUC after the signal is reweighted to the background in the mass and tau_21
-//   (or tau_32) -- what the network knows beyond them (metrics `auc_beyond_<obs>`, curve `beyond_observables`);
+// - "beyond physics variables": the AUC after the signal is reweighted to the background in the mass and the
+//   N-subjettiness ratio (tau_21 or tau_32) that separates the classes best on its own -- what the network knows
+//   beyond them (metric `auc_beyond_mass_<ratio>`, curve `beyond_observables`);
 // - for networks that read event images: the mean output versus a phi rotation of the event image (curve
 //   `phi_shift`: a well-trained network should be flat, as physics is).
 // Each part runs only when the dataset and network have what it needs.

@@ -22,6 +22,9 @@ TEST_CASE("classify: DeepTop learns top vs QCD and keeps curves, interpretabilit
   // A 16x16 single-channel map per average, and 4 first-layer filters of 1x3x3.
   CHECK(testing::curve(outcome, "image_maps").at("difference").size() == 256);
   CHECK(testing::curve(outcome, "filters").at("shape") == nlohmann::json({4, 1, 3, 3}));
+  // For top jets tau32 separates better than tau21, so the "beyond" test reweights in mass and tau32.
+  CHECK(testing::curve(outcome, "beyond_observables").at("observables") == nlohmann::json({"mass", "tau32"}));
+  CHECK(final_metric(outcome, "test", "auc_beyond_mass_tau32") < final_metric(outcome, "test", "auc"));
   CHECK(std::filesystem::exists(bench.run_directory(run.hash) / "best.pt"));
   CHECK(std::filesystem::exists(bench.run_directory(run.hash) / "predictions.h5"));
 }
