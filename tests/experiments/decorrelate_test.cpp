@@ -33,3 +33,14 @@ TEST_CASE("decorrelate: a loss that reads an observer the dataset lacks names it
       testing::run_experiment(bench, testing::test_run("decorrelate_disco.yaml", {"data.observers=[pt, tau32]"})),
       Contains("loss disco reads the observer 'mass'") && Contains("it has: pt, tau32"));
 }
+
+TEST_CASE("decorrelate: down-sampling the training jets to equal signal and background mass shapes is accepted") {
+  // CMS ImageTop-MD's cheap decorrelation: no special loss, the training sample itself carries no mass information.
+  const testing::ExperimentBench bench;
+  const auto sampled = testing::run_experiment(
+      bench, testing::test_run("decorrelate_disco.yaml", {"loss=bce", "data.downsample={in: mass, bins: 10}"}));
+  const auto plain = testing::run_experiment(
+      bench, testing::test_run("decorrelate_disco.yaml", {"loss.lambda=0"}));
+  CHECK(final_metric(sampled, "test", "mass_jsd@0.5") < final_metric(plain, "test", "mass_jsd@0.5"));
+  CHECK(final_metric(sampled, "test", "r50") >= 1);
+}
