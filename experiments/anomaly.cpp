@@ -51,16 +51,8 @@ store::RunOutcome run_anomaly(const ExperimentContext& context) {
 
   const auto input = input_spec_for(*data, {}, 1);
   auto model = build_network(config.at("model"), input, context.run.seed, models::NetworkKind::autoencoder, "anomaly");
-  const auto parameters = models::count_parameters(*model);
-  say(fmt::format("model: {} ({} parameters)", model->description(), parameters));
-  auto optimizer = train::make_optimizer(config.at("train").at("optimizer"), model->parameters());
-
   store::RunOutcome outcome;
-  auto options = train_options(config.at("train"), context.run.seed, context.run_directory);
-  LearningRecorder recorder(context, outcome, options.epochs);
-  train::Trainer trainer(model, *loss, optimizer.get(), options);
-  const auto history = trainer.fit(train_set, val_set, {}, std::ref(recorder));
-  say(fmt::format("best epoch {} of {}", history.best_epoch, history.epochs.size()));
+  train_network(context, model, *loss, train_set, val_set, {}, outcome);
 
   // The anomaly score of every test jet: how badly it is reconstructed. "Signal" = not the trained class.
   const auto reconstructed = train::predict(*model, data->test, device);
@@ -72,9 +64,6 @@ store::RunOutcome run_anomaly(const ExperimentContext& context) {
 
   evaluate_binary_scores(context, *data, scores, is_anomaly, outcome);
   outcome.metrics.push_back({"test", "loss", train::evaluate_loss(*model, *loss, of_class_as_own_targets(data->test, normal), device), std::nullopt});
-  outcome.metrics.push_back({"model", "parameters", static_cast<double>(parameters), std::nullopt});
-  outcome.metrics.push_back({"train", "best_epoch", static_cast<double>(history.best_epoch), std::nullopt});
-  outcome.curves.push_back({"learning", recorder.curve()});
   keep_checkpoints(context, outcome);
   return outcome;
 }

@@ -27,11 +27,6 @@ struct Sculpting {
   double low = 0, high = 400;
 };
 
-std::vector<float> to_floats(const torch::Tensor& tensor) {
-  const auto flat = tensor.to(torch::kFloat32).contiguous();
-  return {flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()};
-}
-
 // The loss must match the number of outputs: one logit (binary) or one per class.
 void check_loss_fits_classes(const std::string& loss, std::size_t classes) {
   const bool multi = classes > 2;
@@ -100,11 +95,6 @@ store::RunOutcome train_and_evaluate(const ExperimentContext& context, const std
   const auto input = input_spec_for(*data, features, binary ? 1 : static_cast<std::int64_t>(classes));
   const auto experiment = config.at("experiment").at("kind").get<std::string>();
   auto model = build_network(config.at("model"), input, context.run.seed, models::NetworkKind::scorer, experiment);
-  const auto parameters = models::count_parameters(*model);
-  say(fmt::format("model: {} ({} parameters)", model->description(), parameters));
-  std::unique_ptr<torch::optim::Optimizer> optimizer;
-  if (model->learns_by_gradient()) optimizer = train::make_optimizer(config.at("train").at("optimizer"), model->parameters());
-
   const auto validation_metrics = [binary](const torch::Tensor& logits, const train::Examples& validation) {
     if (!binary) {
       const double correct = (logits.argmax(1) == validation.targets.to(torch::kLong)).sum().item<double>();
@@ -115,12 +105,7 @@ store::RunOutcome train_and_evaluate(const ExperimentContext& context, const std
   };
 
   store::RunOutcome outcome;
-  auto options = train_options(config.at("train"), context.run.seed, context.run_directory);
-  LearningRecorder recorder(context, outcome, options.epochs);
-  train::Trainer trainer(model, *loss, optimizer.get(), options);
-  const auto history = trainer.fit(data->train, data->val, validation_metrics, std::ref(recorder));
-  say(fmt::format("best epoch {} of {}{}", history.best_epoch, history.epochs.size(),
-                  history.stopped_early ? " (stopped early)" : ""));
+  train_network(context, model, *loss, data->train, data->val, validation_metrics, outcome);
 
   // Test-split evaluation with the best epoch's weights.
   const auto logits = train::predict(*model, data->test, device);
@@ -133,9 +118,6 @@ store::RunOutcome train_and_evaluate(const ExperimentContext& context, const std
     evaluate_multiclass(*data, logits, outcome);
   }
   outcome.metrics.push_back({"test", "loss", train::evaluate_loss(*model, *loss, data->test, device), std::nullopt});
-  outcome.metrics.push_back({"model", "parameters", static_cast<double>(parameters), std::nullopt});
-  outcome.metrics.push_back({"train", "best_epoch", static_cast<double>(history.best_epoch), std::nullopt});
-  outcome.curves.push_back({"learning", recorder.curve()});
   keep_checkpoints(context, outcome);
   return outcome;
 }

@@ -23,11 +23,6 @@
 namespace jetstudy::experiments {
 namespace {
 
-std::vector<float> to_floats(const torch::Tensor& tensor) {
-  const auto flat = tensor.to(torch::kFloat32).contiguous();
-  return {flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()};
-}
-
 // The real jets of one class and their pixel observables (in GeV), to compare generated jets against.
 struct RealSample {
   torch::Tensor images;  // [n, 1, H, W], in training units

@@ -64,24 +64,12 @@ store::RunOutcome train_regressor(const ExperimentContext& context, PreparedData
                                   models::NetworkKind kind, const torch::Device& device,
                                   const train::ValidationMetrics& validation_metrics, std::shared_ptr<models::NetworkImpl>& model) {
   const auto& config = context.run.config;
-  const auto say = say_for(context);
   check_mse(config.at("loss"));
   auto loss = make_seeded_loss(config.at("loss"), context.run.seed);
   model = build_network(config.at("model"), input, context.run.seed, kind, "regress");
-  const auto parameters = models::count_parameters(*model);
-  say(fmt::format("model: {} ({} parameters)", model->description(), parameters));
-  auto optimizer = train::make_optimizer(config.at("train").at("optimizer"), model->parameters());
-
   store::RunOutcome outcome;
-  auto options = train_options(config.at("train"), context.run.seed, context.run_directory);
-  LearningRecorder recorder(context, outcome, options.epochs);
-  train::Trainer trainer(model, *loss, optimizer.get(), options);
-  const auto history = trainer.fit(data.train, data.val, validation_metrics, std::ref(recorder));
-  say(fmt::format("best epoch {} of {}", history.best_epoch, history.epochs.size()));
+  train_network(context, model, *loss, data.train, data.val, validation_metrics, outcome);
   outcome.metrics.push_back({"test", "loss", train::evaluate_loss(*model, *loss, data.test, device), std::nullopt});
-  outcome.metrics.push_back({"model", "parameters", static_cast<double>(parameters), std::nullopt});
-  outcome.metrics.push_back({"train", "best_epoch", static_cast<double>(history.best_epoch), std::nullopt});
-  outcome.curves.push_back({"learning", recorder.curve()});
   return outcome;
 }
 

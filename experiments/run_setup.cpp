@@ -9,6 +9,7 @@
 #include "toolkit/data/dataset_cache.h"
 #include "toolkit/losses/builtin.h"
 #include "toolkit/train/device.h"
+#include "toolkit/train/optimizers.h"
 
 namespace jetstudy::experiments {
 
@@ -95,6 +96,33 @@ train::TrainOptions train_options(const nlohmann::json& train_config, std::int64
   options.checkpoint_dir = run_directory;
   options.resume = true;  // the run directory is the run's own: a last.pt there is this run's, interrupted or killed
   return options;
+}
+
+train::TrainingHistory train_network(const ExperimentContext& context, const std::shared_ptr<models::NetworkImpl>& model,
+                                     losses::Loss& loss, const train::Examples& train, const train::Examples& val,
+                                     const train::ValidationMetrics& validation_metrics, store::RunOutcome& outcome) {
+  const auto& train_config = context.run.config.at("train");
+  const auto say = say_for(context);
+  const auto parameters = models::count_parameters(*model);
+  say(fmt::format("model: {} ({} parameters)", model->description(), parameters));
+  std::unique_ptr<torch::optim::Optimizer> optimizer;
+  if (model->learns_by_gradient()) optimizer = train::make_optimizer(train_config.at("optimizer"), model->parameters());
+
+  const auto options = train_options(train_config, context.run.seed, context.run_directory);
+  LearningRecorder recorder(context, outcome, options.epochs);
+  train::Trainer trainer(model, loss, optimizer.get(), options);
+  const auto history = trainer.fit(train, val, validation_metrics, std::ref(recorder));
+  say(fmt::format("best epoch {} of {}{}", history.best_epoch, history.epochs.size(),
+                  history.stopped_early ? " (stopped early)" : ""));
+  outcome.metrics.push_back({"model", "parameters", static_cast<double>(parameters), std::nullopt});
+  outcome.metrics.push_back({"train", "best_epoch", static_cast<double>(history.best_epoch), std::nullopt});
+  outcome.curves.push_back({"learning", recorder.curve()});
+  return history;
+}
+
+std::vector<float> to_floats(const torch::Tensor& tensor) {
+  const auto flat = tensor.to(torch::kFloat32).to(torch::kCPU).contiguous();
+  return {flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()};
 }
 
 LearningRecorder::LearningRecorder(const ExperimentContext& context, store::RunOutcome& outcome, int epochs)

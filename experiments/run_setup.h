@@ -60,6 +60,17 @@ void check_loss_observers(const losses::Loss& loss, const nlohmann::json& loss_c
 train::TrainOptions train_options(const nlohmann::json& train_config, std::int64_t seed,
                                   const std::filesystem::path& run_directory);
 
+// Trains `model` on `train` (validated on `val`) with the recipe's optimiser and train: block, checkpoints in the
+// run directory, and adds to `outcome` what every trained run reports: the per-epoch learning curve and metrics,
+// the parameter count (model/parameters) and the best epoch (train/best_epoch). On return the model holds the
+// best epoch's weights. Networks fitted without gradients get no optimiser.
+train::TrainingHistory train_network(const ExperimentContext& context, const std::shared_ptr<models::NetworkImpl>& model,
+                                     losses::Loss& loss, const train::Examples& train, const train::Examples& val,
+                                     const train::ValidationMetrics& validation_metrics, store::RunOutcome& outcome);
+
+// A tensor's values as floats, in order (on the CPU).
+std::vector<float> to_floats(const torch::Tensor& tensor);
+
 // Collects the per-epoch records into the outcome's metrics and a `learning` curve, and tells the status line.
 class LearningRecorder {
  public:
