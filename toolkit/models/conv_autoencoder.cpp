@@ -1,5 +1,7 @@
 #include "toolkit/models/conv_autoencoder.h"
 
+#include "toolkit/models/autoencoder_layers.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -21,13 +23,6 @@ torch::nn::Conv2d push_same_size_conv(torch::nn::Sequential& layers, std::int64_
   torch::nn::Conv2d conv(torch::nn::Conv2dOptions(in_channels, out_channels, kernel));
   layers->push_back(conv);
   return conv;
-}
-
-void push_output_activation(torch::nn::Sequential& layers, const std::string& name) {
-  if (name == "relu") return layers->push_back(torch::nn::ReLU());
-  if (name == "softplus") return layers->push_back(torch::nn::Softplus());
-  if (name == "linear") return;
-  throw core::InputError("conv_ae: model.output must be one of relu, softplus, linear, got '" + name + "'");
 }
 
 }  // namespace
@@ -107,23 +102,11 @@ ConvAutoencoderImpl::ConvAutoencoderImpl(ConvAutoencoderOptions options, const I
   }
   encoder_->push_back(torch::nn::Flatten());
   const std::int64_t flat = channels * height * width;
-  std::int64_t width_in = flat;
-  for (const auto units : o.dense()) {
-    encoder_->push_back(torch::nn::Linear(width_in, units));
-    encoder_->push_back(torch::nn::ReLU());
-    width_in = units;
-  }
-  encoder_->push_back(torch::nn::Linear(width_in, o.latent()));  // linear bottleneck
+  push_dense_encoder(encoder_, flat, o.dense(), o.latent());
 
   // Decoder: the mirror image.
   decoder_ = torch::nn::Sequential();
-  width_in = o.latent();
-  for (auto units = o.dense().rbegin(); units != o.dense().rend(); ++units) {
-    decoder_->push_back(torch::nn::Linear(width_in, *units));
-    decoder_->push_back(torch::nn::ReLU());
-    width_in = *units;
-  }
-  decoder_->push_back(torch::nn::Linear(width_in, flat));
+  decoder_->push_back(torch::nn::Linear(push_dense_decoder(decoder_, o.latent(), o.dense()), flat));
   decoder_->push_back(torch::nn::ReLU());
   decoder_->push_back(torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {channels, height, width})));
   for (auto level = levels.rbegin(); level != levels.rend(); ++level) {
@@ -137,11 +120,9 @@ ConvAutoencoderImpl::ConvAutoencoderImpl(ConvAutoencoderOptions options, const I
       decoder_->push_back(torch::nn::ReLU());
       continue;
     }
-    // A ReLU output starts alive: a small positive bias keeps fresh networks from putting whole images below zero,
-    // where no gradient passes the ReLU.
-    if (o.output() == "relu") torch::nn::init::constant_(conv->bias, 0.1);
+    keep_relu_output_alive(conv->bias, o.output());
   }
-  push_output_activation(decoder_, o.output());
+  push_output_activation(decoder_, o.output(), "conv_ae");
 
   register_module("encoder", encoder_);
   register_module("decoder", decoder_);

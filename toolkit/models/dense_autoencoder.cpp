@@ -1,5 +1,7 @@
 #include "toolkit/models/dense_autoencoder.h"
 
+#include "toolkit/models/autoencoder_layers.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -33,34 +35,17 @@ recipe::Schema dense_autoencoder_options_schema() {
 DenseAutoencoderImpl::DenseAutoencoderImpl(DenseAutoencoderOptions options, const InputSpec& input)
     : options_(std::move(options)), input_(input) {
   const auto& o = options_;
-  if (o.output() != "relu" && o.output() != "softplus" && o.output() != "linear")
-    throw core::InputError("dense_ae: model.output must be one of relu, softplus, linear, got '" + o.output() + "'");
   const std::int64_t pixels = input.channels * input.height * input.width;
   if (pixels < 1) throw core::InputError("dense_ae: the dataset's images are " + input.to_string() + ", no pixels");
 
   encoder_ = torch::nn::Sequential(torch::nn::Flatten());
-  std::int64_t width_in = pixels;
-  for (const auto units : o.dense()) {
-    encoder_->push_back(torch::nn::Linear(width_in, units));
-    encoder_->push_back(torch::nn::ReLU());
-    width_in = units;
-  }
-  encoder_->push_back(torch::nn::Linear(width_in, o.latent()));  // linear bottleneck
+  push_dense_encoder(encoder_, pixels, o.dense(), o.latent());
 
   decoder_ = torch::nn::Sequential();
-  width_in = o.latent();
-  for (auto units = o.dense().rbegin(); units != o.dense().rend(); ++units) {
-    decoder_->push_back(torch::nn::Linear(width_in, *units));
-    decoder_->push_back(torch::nn::ReLU());
-    width_in = *units;
-  }
-  torch::nn::Linear last(width_in, pixels);
-  // A ReLU output starts alive: a small positive bias keeps fresh networks from putting whole images below zero,
-  // where no gradient passes the ReLU.
-  if (o.output() == "relu") torch::nn::init::constant_(last->bias, 0.1);
+  torch::nn::Linear last(push_dense_decoder(decoder_, o.latent(), o.dense()), pixels);
+  keep_relu_output_alive(last->bias, o.output());
   decoder_->push_back(last);
-  if (o.output() == "relu") decoder_->push_back(torch::nn::ReLU());
-  if (o.output() == "softplus") decoder_->push_back(torch::nn::Softplus());
+  push_output_activation(decoder_, o.output(), "dense_ae");
   decoder_->push_back(torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {input.channels, input.height, input.width})));
 
   register_module("encoder", encoder_);
