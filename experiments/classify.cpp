@@ -59,9 +59,8 @@ void evaluate_sculpting(const PreparedData& data, const std::vector<float>& scor
   if (found == test.observers.end())
     throw core::InputError("experiment.observer: the dataset does not carry '" + sculpting.observer +
                            "'; add it to data.observers");
-  const auto doubles = [](const std::vector<float>& v) { return std::vector<double>(v.begin(), v.end()); };
   const auto result = metrics::mass_sculpting(
-      doubles(scores), doubles(test.labels), doubles(found->second), doubles(test.weights),
+      to_doubles(scores), to_doubles(test.labels), to_doubles(found->second), to_doubles(test.weights),
       {sculpting.efficiency, static_cast<std::size_t>(sculpting.bins), sculpting.low, sculpting.high});
   const double background_jets = static_cast<double>(std::count(test.labels.begin(), test.labels.end(), 0.0f));
   // Named after the observer (mass_jsd@0.5) so they do not collide with evaluate:'s jsd@, which bins the background's

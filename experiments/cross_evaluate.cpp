@@ -1,5 +1,7 @@
 #include "experiments/cross_evaluate.h"
 
+#include "experiments/run_setup.h"
+
 #include <fmt/format.h>
 #include <torch/torch.h>
 
@@ -30,9 +32,15 @@ store::EvaluationRecord cross_evaluate(const std::string& run_hash, const nlohma
   if (dataset.classes.size() > 2)
     throw core::InputError("the other dataset has " + std::to_string(dataset.classes.size()) +
                            " classes; cross-evaluation scores binary classifiers");
-  auto test = train::view_examples(dataset.test, dataset.shape);
+  auto test = train::view_examples(dataset.test, dataset.shape, dataset.event_shape);
 
-  models::InputSpec input{dataset.shape.channels, dataset.shape.height, dataset.shape.width};
+  models::InputSpec input;
+  input.channels = dataset.shape.channels;
+  input.height = dataset.shape.height;
+  input.width = dataset.shape.width;
+  input.event_channels = dataset.event_shape.channels;
+  input.event_height = dataset.event_shape.height;
+  input.event_width = dataset.event_shape.width;
   const auto& model_config = run_config.at("model");
   if (model_config.contains("inputs")) {
     input.features = model_config.at("inputs").get<std::vector<std::string>>();
@@ -61,7 +69,7 @@ store::EvaluationRecord cross_evaluate(const std::string& run_hash, const nlohma
   const auto names = run_config.at("evaluate").get<std::vector<std::string>>();
   const auto metric_input = metrics::evaluation_input(scores, labels, dataset.test.weights, dataset.test.observers);
   for (const auto& [name, value] : metrics::evaluate(names, metric_input))
-    evaluation.metrics[name] = std::isfinite(value) ? value : background_jets;
+    evaluation.metrics[name] = storable(value, background_jets);
   evaluation.curves["roc"] = metrics::compact_curve(metrics::roc_curve(scores, labels, dataset.test.weights));
   return evaluation;
 }

@@ -14,8 +14,6 @@
 namespace jetstudy::experiments {
 namespace {
 
-std::vector<double> doubles(const std::vector<float>& values) { return {values.begin(), values.end()}; }
-
 // NaN and infinities become null in JSON.
 nlohmann::json finite_or_null(double value) { return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(); }
 
@@ -85,11 +83,11 @@ void add_beyond_observables(const std::vector<double>& scores, const std::vector
   for (const auto* candidate : {"tau21", "tau32"}) {
     if (!observers.count(candidate)) continue;
     const double separation = std::abs(
-        metrics::auc(metrics::roc_curve(doubles(observers.at(candidate)), labels, weights)) - 0.5);
+        metrics::auc(metrics::roc_curve(to_doubles(observers.at(candidate)), labels, weights)) - 0.5);
     if (separation > best_separation) best_separation = separation, shape_observable = candidate;
   }
   if (!observers.count("mass") || shape_observable.empty()) return;
-  const auto mass = doubles(observers.at("mass")), shape = doubles(observers.at(shape_observable));
+  const auto mass = to_doubles(observers.at("mass")), shape = to_doubles(observers.at(shape_observable));
   const auto result = metrics::beyond_observables(scores, labels, mass, central_edges(mass, 10), shape,
                                                   central_edges(shape, 10), weights);
   outcome.metrics.push_back({"test", "auc_beyond_mass_" + shape_observable, result.auc_after, std::nullopt});
@@ -115,10 +113,10 @@ void add_phi_shift(const PreparedData& data, models::NetworkImpl& network, const
 void add_interpretability(const PreparedData& data, models::NetworkImpl& network, const std::vector<float>& scores,
                           const torch::Device& device, store::RunOutcome& outcome) {
   const auto& test = data.dataset.test;
-  const auto score = doubles(scores), labels = doubles(test.labels), weights = doubles(test.weights);
+  const auto score = to_doubles(scores), labels = to_doubles(test.labels), weights = to_doubles(test.weights);
   add_image_maps(data, network, score, labels, outcome);
   add_calibration(score, labels, weights, outcome);
-  if (test.observers.count("pt")) add_pt_bins(score, labels, doubles(test.observers.at("pt")), weights, outcome);
+  if (test.observers.count("pt")) add_pt_bins(score, labels, to_doubles(test.observers.at("pt")), weights, outcome);
   add_beyond_observables(score, labels, test.observers, weights, outcome);
   add_phi_shift(data, network, device, outcome);
 }

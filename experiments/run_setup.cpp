@@ -125,6 +125,8 @@ std::vector<float> to_floats(const torch::Tensor& tensor) {
   return {flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()};
 }
 
+std::vector<double> to_doubles(const std::vector<float>& values) { return {values.begin(), values.end()}; }
+
 LearningRecorder::LearningRecorder(const ExperimentContext& context, store::RunOutcome& outcome, int epochs)
     : context_(context), outcome_(outcome), epochs_(epochs) {}
 

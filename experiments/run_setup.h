@@ -71,6 +71,9 @@ train::TrainingHistory train_network(const ExperimentContext& context, const std
 // A tensor's values as floats, in order (on the CPU).
 std::vector<float> to_floats(const torch::Tensor& tensor);
 
+// Float values (as a data::Split holds them) as doubles, for the metrics.
+std::vector<double> to_doubles(const std::vector<float>& values);
+
 // Collects the per-epoch records into the outcome's metrics and a `learning` curve, and tells the status line.
 class LearningRecorder {
  public:
