@@ -32,7 +32,7 @@ void add_recipe_arguments(CLI::App& command, RecipeArguments& arguments);
 // --results DIR (else $JETSTUDY_RESULTS, else ./results)
 void add_results_option(CLI::App& command, std::string& results);
 
-// Defined in study_commands.cpp, results_commands.cpp, dataset_commands.cpp, events_commands.cpp,
+// Defined in run_command.cpp, study_commands.cpp, results_commands.cpp, dataset_commands.cpp, events_commands.cpp,
 // bench_commands.cpp and evaluate_command.cpp.
 CommandAction define_run(CLI::App& command);
 CommandAction define_plan(CLI::App& command);

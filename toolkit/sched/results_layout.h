@@ -13,6 +13,12 @@ struct ResultsLayout {
   std::filesystem::path cache() const { return root / "cache"; }
   std::filesystem::path runs() const { return root / "runs"; }
   std::filesystem::path run_directory(const std::string& run_hash) const { return runs() / run_hash; }
+  // The worker protocol (docs/scheduler.md): what a worker leaves in its run's directory for the coordinator.
+  std::filesystem::path result_file(const std::string& run_hash) const { return run_directory(run_hash) / "result.json"; }
+  std::filesystem::path failure_file(const std::string& run_hash) const { return run_directory(run_hash) / "failure.json"; }
+  std::filesystem::path heartbeat_file(const std::string& run_hash) const { return run_directory(run_hash) / "heartbeat.json"; }
+  std::filesystem::path epochs_file(const std::string& run_hash) const { return run_directory(run_hash) / "epochs.jsonl"; }
+  std::filesystem::path stop_request(const std::string& run_hash) const { return run_directory(run_hash) / "stop-requested"; }
   std::filesystem::path reports() const { return root / "reports"; }
 };
 
