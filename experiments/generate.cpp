@@ -23,6 +23,9 @@
 namespace jetstudy::experiments {
 namespace {
 
+// Bins of the stored generated-against-real distributions of pT, mass and tau21.
+constexpr int kDistributionBins = 30;
+
 // The real jets of one class and their pixel observables (in GeV), to compare generated jets against.
 struct RealSample {
   torch::Tensor images;  // [n, 1, H, W], in training units
@@ -98,6 +101,7 @@ store::RunOutcome run_generate(const ExperimentContext& context) {
 
   store::RunOutcome outcome;
   nlohmann::json generation = nlohmann::json::object();
+  nlohmann::json distributions;  // of the epoch closest in mass, stored at the end of the run
   double best_mass_distance = INFINITY;
   int best_epoch = 0;
   for (int epoch = 1; epoch <= epochs; ++epoch) {
@@ -188,6 +192,9 @@ store::RunOutcome run_generate(const ExperimentContext& context) {
             {"real_background", average_image(real.images.index({background}) * scale)},
             {"generated_signal", average_image(generated.index({signal}) * scale)},
             {"generated_background", average_image(generated.index({background}) * scale)}}});
+      distributions = observable_histograms(observables, real.observables, kDistributionBins);
+      distributions["epoch"] = epoch;
+      distributions["jets"] = n_eval;
     }
   }
 
@@ -195,6 +202,7 @@ store::RunOutcome run_generate(const ExperimentContext& context) {
   outcome.metrics.push_back({"train", "best_epoch", static_cast<double>(best_epoch), std::nullopt});
   outcome.metrics.push_back({"model", "parameters", static_cast<double>(models::count_parameters(*gan)), std::nullopt});
   outcome.curves.push_back({"generation", generation});
+  if (best_epoch > 0) outcome.curves.push_back({"generation_distributions", distributions});
   keep_checkpoints(context, outcome);
   say(fmt::format("closest generated mass distribution at epoch {}: earth mover's distance {:.2f} GeV", best_epoch,
                   best_mass_distance));

@@ -62,4 +62,43 @@ nlohmann::json observable_distances(const PixelObservables& generated, const Pix
           {"tau21", earth_movers_distance(generated.tau21, real.tau21)}};
 }
 
+nlohmann::json observable_histogram(const std::vector<double>& generated, const std::vector<double>& real, int bins) {
+  JETSTUDY_CHECK(bins >= 1, "a histogram needs at least one bin");
+  double low = INFINITY, high = -INFINITY;
+  for (const auto* sample : {&generated, &real}) {
+    for (const double x : *sample) {
+      if (!std::isfinite(x)) continue;
+      low = std::min(low, x);
+      high = std::max(high, x);
+    }
+  }
+  if (!(low < high)) {  // one distinct value, or no finite value at all
+    const double centre = std::isfinite(low) ? low : 0.0;
+    low = centre - 0.5;
+    high = centre + 0.5;
+  }
+  const double width = (high - low) / bins;
+  std::vector<double> edges;
+  for (int i = 0; i <= bins; ++i) edges.push_back(i == bins ? high : low + i * width);
+
+  const auto fractions = [&](const std::vector<double>& sample) {
+    std::vector<double> counts(static_cast<std::size_t>(bins), 0.0);
+    if (sample.empty()) return counts;
+    const double weight = 1.0 / static_cast<double>(sample.size());
+    for (const double x : sample) {
+      if (!std::isfinite(x)) continue;
+      const int bin = std::clamp(static_cast<int>(std::floor((x - low) / width)), 0, bins - 1);
+      counts[static_cast<std::size_t>(bin)] += weight;
+    }
+    return counts;
+  };
+  return {{"edges", edges}, {"real", fractions(real)}, {"generated", fractions(generated)}};
+}
+
+nlohmann::json observable_histograms(const PixelObservables& generated, const PixelObservables& real, int bins) {
+  return {{"pt", observable_histogram(generated.pt, real.pt, bins)},
+          {"mass", observable_histogram(generated.mass, real.mass, bins)},
+          {"tau21", observable_histogram(generated.tau21, real.tau21, bins)}};
+}
+
 }  // namespace jetstudy::experiments

@@ -95,6 +95,9 @@ train::TrainOptions train_options(const nlohmann::json& train_config, std::int64
   options.seed = static_cast<std::uint64_t>(seed);
   options.checkpoint_dir = run_directory;
   options.resume = true;  // the run directory is the run's own: a last.pt there is this run's, interrupted or killed
+  // The coordinator's ASHA asks a run to stop by creating this file (sched::ResultsLayout::stop_request).
+  const auto stop_file = run_directory / "stop-requested";
+  options.stop_requested = [stop_file] { return std::filesystem::exists(stop_file); };
   return options;
 }
 
@@ -116,6 +119,10 @@ train::TrainingHistory train_network(const ExperimentContext& context, const std
                   history.stopped_early ? " (stopped early)" : ""));
   outcome.metrics.push_back({"model", "parameters", static_cast<double>(parameters), std::nullopt});
   outcome.metrics.push_back({"train", "best_epoch", static_cast<double>(history.best_epoch), std::nullopt});
+  if (trainer.stopped_at_epoch() > 0) {
+    say(fmt::format("stopped after epoch {} on the scheduler's request (ASHA)", trainer.stopped_at_epoch()));
+    outcome.metrics.push_back({"train", "stopped_at_epoch", static_cast<double>(trainer.stopped_at_epoch()), std::nullopt});
+  }
   outcome.curves.push_back({"learning", recorder.curve()});
   return history;
 }

@@ -1,14 +1,17 @@
 // generate: a miniature LAGAN on W vs QCD jets, judged by observables recomputed from its pixels.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "tests/experiments/run_experiment.h"
 
 using namespace jetstudy;
 using testing::final_metric;
 
-TEST_CASE("generate: LAGAN trains, and the distance of its pixel mass, pT and tau21 to the real jets is kept per epoch") {
+TEST_CASE("generate: LAGAN trains, keeps the distance of its pixel mass, pT and tau21 to the real jets per epoch, and their distributions at the end") {
   const testing::ExperimentBench bench;
   const auto run = testing::test_run("generate_lagan.yaml");
   const auto outcome = testing::run_experiment(bench, run);
@@ -23,4 +26,38 @@ TEST_CASE("generate: LAGAN trains, and the distance of its pixel mass, pT and ta
   const auto& images = testing::curve(outcome, "average_images");
   CHECK(images.at("generated_signal").at("pixels").size() == 256);
   CHECK(std::filesystem::exists(bench.run_directory(run.hash) / "best.pt"));
+
+  // At the end, the generated and real distributions of the best epoch over common bins, as fractions of jets.
+  const auto& distributions = testing::curve(outcome, "generation_distributions");
+  CHECK(distributions.at("epoch") == final_metric(outcome, "train", "best_epoch"));
+  const double jets = distributions.at("jets").get<double>();
+  CHECK(jets > 10);
+  CHECK(jets <= 100);  // evaluate_jets, at most the test split
+  for (const char* name : {"pt", "mass", "tau21"}) {
+    INFO(name);
+    const auto& histogram = distributions.at(name);
+    const auto edges = histogram.at("edges").get<std::vector<double>>();
+    REQUIRE(edges.size() == 31);
+    CHECK(std::is_sorted(edges.begin(), edges.end()));
+    for (const char* sample : {"real", "generated"}) {
+      INFO(sample);
+      const auto fractions = histogram.at(sample).get<std::vector<double>>();
+      REQUIRE(fractions.size() == 30);
+      double total = 0;
+      for (const double f : fractions) total += f * jets;
+      if (std::string(name) == "tau21") {
+        CHECK(total <= jets + 1e-6);  // a jet of one pixel has no tau21
+      } else {
+        CHECK(total == Approx(jets));  // pT and mass are finite for every jet, and the bins span both samples
+      }
+    }
+  }
+  // Real pixel pT: the 250-300 GeV W and QCD jets, trimmed and cut to the image (mean from the bin centres).
+  const auto pt_edges = distributions.at("pt").at("edges").get<std::vector<double>>();
+  const auto pt_real = distributions.at("pt").at("real").get<std::vector<double>>();
+  double mean_pt = 0;
+  for (std::size_t i = 0; i < pt_real.size(); ++i) mean_pt += pt_real[i] * (pt_edges[i] + pt_edges[i + 1]) / 2;
+  INFO("mean real pixel pT " << mean_pt);
+  CHECK(mean_pt > 200);
+  CHECK(mean_pt < 310);
 }

@@ -42,3 +42,34 @@ TEST_CASE("generation quality: distances are reported per observable") {
   CHECK(distances.at("mass").get<double>() == 0);
   CHECK(distances.at("tau21").get<double>() == 0);
 }
+
+TEST_CASE("generation quality: generated and real histograms share bins spanning both samples, as fractions of jets") {
+  // Real {0, 1, 1, 3}, generated {2, 4}: bins of 1 from 0 to 4, the largest value (4) in the last bin.
+  const auto histogram = experiments::observable_histogram({2, 4}, {0, 1, 1, 3}, 4);
+  CHECK(histogram.at("edges") == std::vector<double>{0, 1, 2, 3, 4});
+  CHECK(histogram.at("real") == std::vector<double>{0.25, 0.5, 0, 0.25});
+  CHECK(histogram.at("generated") == std::vector<double>{0, 0, 0.5, 0.5});
+}
+
+TEST_CASE("generation quality: a non-finite value falls in no bin, and a single value gets bins around it") {
+  const auto with_nan = experiments::observable_histogram({1, NAN}, {1, 3}, 2);
+  CHECK(with_nan.at("edges") == std::vector<double>{1, 2, 3});
+  CHECK(with_nan.at("generated") == std::vector<double>{0.5, 0});  // half the generated jets have no tau21
+  CHECK(with_nan.at("real") == std::vector<double>{0.5, 0.5});
+  const auto constant = experiments::observable_histogram({7, 7}, {7}, 2);
+  CHECK(constant.at("edges") == std::vector<double>{6.5, 7, 7.5});
+  CHECK(constant.at("real") == std::vector<double>{0, 1});
+}
+
+TEST_CASE("generation quality: histograms are kept per observable with the same number of bins") {
+  experiments::PixelObservables real{{100, 200}, {50, 80}, {0.2, 0.4}}, generated{{110, 210}, {60, 90}, {0.3, 0.5}};
+  const auto histograms = experiments::observable_histograms(generated, real, 5);
+  for (const char* name : {"pt", "mass", "tau21"}) {
+    INFO(name);
+    CHECK(histograms.at(name).at("edges").size() == 6);
+    CHECK(histograms.at(name).at("real").size() == 5);
+  }
+  CHECK(histograms.at("pt").at("edges").front() == 100);
+  CHECK(histograms.at("pt").at("edges").back() == 210);
+  CHECK(histograms.at("tau21").at("edges").back() == Approx(0.5));
+}

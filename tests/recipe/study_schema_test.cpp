@@ -38,10 +38,10 @@ TEST_CASE("study_schema: a minimal recipe gets every default filled in") {
     "train": {"optimizer": {"name": "adam", "lr": 0.001, "weight_decay": 0.0}, "batch": 128, "epochs": 10,
               "early_stop": {"monitor": "val_loss", "mode": "auto", "patience": 3, "min_delta": 0.0}, "device": "auto", "threads": "auto"},
     "evaluate": ["auc", "rejection@0.3", "rejection@0.5"],
-    "run": {"backend": "local", "jobs": "auto"}
+    "run": {"backend": "local", "jobs": "auto", "retries": 1, "slots": "auto", "threads": "auto"}
   })");
   CHECK(study.config == expected);
-  CHECK(study.run == json::parse(R"({"backend": "local", "jobs": "auto"})"));
+  CHECK(study.run == json::parse(R"({"backend": "local", "jobs": "auto", "retries": 1, "slots": "auto", "threads": "auto"})"));
   CHECK(study.expect == json::object());
   REQUIRE(study.runs.size() == 1);
   CHECK(study.runs[0].seed == 1);

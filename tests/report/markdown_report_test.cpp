@@ -3,52 +3,12 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "tests/temp_directory.h"
-#include "toolkit/core/error.h"
+#include "tests/report/report_fixture.h"
 
-namespace store = jetstudy::store;
-using jetstudy::report::escape_markdown_cell;
-using jetstudy::report::markdown_report;
+using namespace jetstudy::report;
 using jetstudy::testing::TempDirectory;
-using nlohmann::json;
 
 namespace {
-
-const auto kNoon = std::chrono::system_clock::time_point(std::chrono::seconds(1'700'000'000));
-
-store::RunOutcome test_metrics(double auc, double rejection_03, double rejection_05) {
-  store::RunOutcome outcome;
-  outcome.metrics = {{"test", "auc", auc, std::nullopt},
-                     {"test", "rejection@0.3", rejection_03, std::nullopt},
-                     {"test", "rejection@0.5", rejection_05, std::nullopt},
-                     {"val", "auc", 0.5, std::nullopt},   // other splits and per-epoch values are ignored
-                     {"test", "auc", 0.1, 3}};
-  return outcome;
-}
-
-void add_done_run(store::Store& s, const std::string& hash, const json& point, const std::string& label,
-                  int seed, const store::RunOutcome& outcome) {
-  s.add_run("top", hash, {{"point", point}, {"seed", seed}}, seed, point, label);
-  s.mark_running(hash, {"local", "host", "cpu", "rev", false, json::object()});
-  s.mark_done(hash, outcome, 1.0);
-}
-
-// Study "top": lr=1e-3 with three done seeds; "wide | deep" with one done, one failed and one pending seed.
-store::Store filled_store(const TempDirectory& directory) {
-  auto s = store::Store::open(directory / "jetstudy.sqlite");
-  s.upsert_study("top", "recipes/top.yaml", json::object());
-  const json narrow = {{"model.filters", 8}};
-  const json wide = {{"model.filters", 64}};
-  add_done_run(s, "a1", narrow, "lr=1e-3", 1, test_metrics(0.90, 100.0, 38.0));
-  add_done_run(s, "a2", narrow, "lr=1e-3", 2, test_metrics(0.94, 130.0, 44.0));
-  add_done_run(s, "b1", wide, "wide | deep", 1, test_metrics(0.95, 200.0, 80.0));
-  add_done_run(s, "a3", narrow, "lr=1e-3", 3, test_metrics(0.92, 110.0, 40.0));
-  s.add_run("top", "b2ffffffffffffffff", {{"w", 2}}, 2, wide, "wide | deep");
-  s.mark_running("b2ffffffffffffffff", {"local", "host", "cpu", "rev", false, json::object()});
-  s.mark_failed("b2ffffffffffffffff", "CUDA out of memory\nwhile allocating 2 GiB", 4.0);
-  s.add_run("top", "b3", {{"w", 3}}, 3, wide, "wide | deep");
-  return s;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -57,74 +17,67 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
+std::string markdown_of_top(const TempDirectory& directory, const std::string& wide_label = "wide") {
+  const auto s = jetstudy::testing::top_study(directory, "top", wide_label);
+  ReportOptions options;
+  options.generated_at = jetstudy::testing::kReportTime;
+  return markdown_report(study_report(s, "top", options));
+}
+
+bool has_line(const std::vector<std::string>& lines, const std::string& wanted) {
+  return std::find(lines.begin(), lines.end(), wanted) != lines.end();
+}
+
 }  // namespace
 
-TEST_CASE("markdown_report: seeds of one point give median ± sample std, failures are counted and listed") {
+TEST_CASE("markdown_report: a header, then one row per configuration with median ± spread over the done seeds") {
   TempDirectory directory("report");
-  auto s = filled_store(directory);
-  const auto lines = lines_of(markdown_report(s, "top", kNoon));
+  const auto lines = lines_of(markdown_of_top(directory));
   const std::vector<std::string> expected = {
       "# jetstudy report: top",
       "",
+      "top vs QCD",
+      "",
       "- recipe: recipes/top.yaml",
-      "- runs: 6 (4 done, 1 pending, 1 failed)",
+      "- runs: 7 (5 done, 1 pending, 1 failed)",
       "- configurations: 2",
+      "- reference: narrow",
       "- generated: 2023-11-14T22:13:20Z",
       "",
-      "| configuration | seeds done | status | AUC | 1/εB@0.3 | 1/εB@0.5 |",
-      "|:--|--:|:--|--:|--:|--:|",
-      "| lr=1e-3 | 3/3 | 3 done | 0.9200 ± 0.0200 | 110.0 ± 15.3 | 40.0 ± 3.1 |",
-      "| wide \\| deep | 1/3 | 1 done, 1 pending, 1 failed | 0.9500 | 200.0 | 80.0 |",
+      "## Configurations",
+      "",
+      "| configuration | seeds done | status | AUC | 1/εB@0.3 | 1/εB@0.5 | parameters | training time [s] | notes |",
+      "|:--|--:|:--|--:|--:|--:|--:|--:|:--|",
+      "| narrow | 3/3 | 3 done | 0.9200 ± 0.0200 | 110.0 ± 15.3 | 40.0 ± 3.1 | 1234 ± 0 | 20.0 ± 10.0 | no roc curve "
+      "stored for 2 of 3 done runs; ensemble of 2 seeds: no predictions.h5 for 1 run |",
+      "| wide | 2/4 | 2 done, 1 pending, 1 failed | 0.9400 ± 0.0141 | 205.0 ± 7.1 | 85.0 ± 7.1 | 1234 ± 0 | 45.0 ± 7.1 "
+      "| no ensemble: predictions.h5 found for 0 of 2 done runs |",
   };
   REQUIRE(lines.size() > expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) CHECK(lines[i] == expected[i]);
-
-  const std::vector<std::string> failures = {
-      "## Runs that failed or were interrupted",
-      "",
-      "| configuration | seed | run | status | error |",
-      "|:--|--:|:--|:--|:--|",
-      "| wide \\| deep | 2 | `b2ffffffffff` | failed | CUDA out of memory while allocating 2 GiB |",
-  };
-  REQUIRE(lines.size() >= failures.size());
-  const std::vector<std::string> tail(lines.end() - static_cast<long>(failures.size()), lines.end());
-  CHECK(tail == failures);
 }
 
-TEST_CASE("markdown_report: a done seed without a metric shows n, and a point with no done seed a dash") {
+TEST_CASE("markdown_report: ensemble, paired differences, expectations, failures and provenance follow") {
   TempDirectory directory("report");
-  auto s = store::Store::open(directory / "jetstudy.sqlite");
-  s.upsert_study("top", "recipes/top.yaml", json::object());
-  add_done_run(s, "a1", {{"lr", 1}}, "", 1, test_metrics(0.90, 100.0, 38.0));
-  store::RunOutcome auc_only;
-  auc_only.metrics = {{"test", "auc", 0.92, std::nullopt}};
-  add_done_run(s, "a2", {{"lr", 1}}, "", 2, auc_only);
-  s.add_run("top", "c1", json::object(), 1, json::object(), "");
-
-  const auto lines = lines_of(markdown_report(s, "top", kNoon));
-  REQUIRE(lines.size() > 10);
-  CHECK(lines[9] == "| {\"lr\":1} | 2/2 | 2 done | 0.9100 ± 0.0141 | 100.0 (n=1) | 38.0 (n=1) |");
-  CHECK(lines[10] == "| (default) | 0/1 | 1 pending | – | – | – |");
-  CHECK(lines.back().find("Runs that are not done are counted") != std::string::npos);
+  const auto lines = lines_of(markdown_of_top(directory));
+  CHECK(has_line(lines, "| narrow | 2 | 4 | 0.8750 | ∞ | ∞ | 1.41 | 0.9200 |"));
+  CHECK(has_line(lines, "## Paired differences to narrow"));
+  CHECK(has_line(lines, "| wide | narrow | AUC | 2 | +0.02000 | 0.01000 |"));
+  CHECK(has_line(lines, "| wide | narrow | 1/εB@0.3 | 2 | +90.00 | 10.00 |"));
+  CHECK(has_line(lines, "| narrow | AUC | 0.93 | ± 0.02 | toptag_h5 (test: c.h5; train: a.h5) | 0.9200 | within |"));
+  CHECK(has_line(lines, "| narrow | 1/εB@0.5 | 60 | ± 5 | toptag_h5 (test: c.h5; train: a.h5) | 40.0 | outside |"));
+  CHECK(has_line(lines, "| wide | 3 | b3ffffffffff | failed | 1 | CUDA out of memory while allocating 2 GiB |"));
+  CHECK(has_line(lines, "| wide | 4 | b4 | pending | 0 |  |"));
+  CHECK(has_line(lines, "| git revision | abc1234 (dirty: uncommitted changes) | 1 |"));
 }
 
-TEST_CASE("markdown_report: an unknown study is bad input listing the studies that exist") {
-  TempDirectory directory("report");
-  auto s = filled_store(directory);
-  s.upsert_study("w-tagging", "recipes/w.yaml", json::object());
-  REQUIRE_THROWS_AS(markdown_report(s, "tpo"), jetstudy::core::InputError);
-  REQUIRE_THROWS_WITH(markdown_report(s, "tpo"), s.path().string() +
-                                                     ": no study 'tpo'; did you mean 'top'?; the studies there "
-                                                     "are: top, w-tagging");
-
-  auto empty = store::Store::open(directory / "empty" / "jetstudy.sqlite");
-  REQUIRE_THROWS_WITH(markdown_report(empty, "top"),
-                      Catch::Matchers::EndsWith("no study 'top': the store holds no studies yet (run a recipe first)"));
-}
-
-TEST_CASE("markdown_report: table cells escape pipes and backslashes and flatten line breaks") {
+TEST_CASE("markdown_report: labels with pipes, backslashes, line breaks and '<' cannot break the table") {
   CHECK(escape_markdown_cell("a|b") == "a\\|b");
   CHECK(escape_markdown_cell("C:\\x") == "C:\\\\x");
   CHECK(escape_markdown_cell("two\nlines\r\n") == "two lines  ");
-  CHECK(escape_markdown_cell("lr=1e-3") == "lr=1e-3");
+  CHECK(escape_markdown_cell("<script>") == "&lt;script>");
+
+  TempDirectory directory("report");
+  const auto lines = lines_of(markdown_of_top(directory, "wide | deep"));
+  CHECK(has_line(lines, "| wide \\| deep | 3 | b3ffffffffff | failed | 1 | CUDA out of memory while allocating 2 GiB |"));
 }

@@ -15,6 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "experiments/study_components.h"
+#include "toolkit/cli/bench_peers.h"
+#include "toolkit/cli/bench_sched.h"
 #include "toolkit/cli/subcommand.h"
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/bench_figure.h"
@@ -59,6 +61,8 @@ struct BenchArguments {
   CLI::App* events_suite = nullptr;
   CLI::App* images_suite = nullptr;
   CLI::App* train_suite = nullptr;
+  CLI::App* sched_suite = nullptr;
+  SchedBenchOptions sched;  // bench sched
   CLI::Option* events_option = nullptr;  // given or not: the images suite defaults to more jets
 };
 
@@ -107,7 +111,6 @@ std::vector<BenchFigure> bench_events(const BenchArguments& arguments) {
 }
 
 // The numpy peer of the images suite: bench/peers/images_numpy.py on Debian's python3 (python3-numpy).
-constexpr const char* kPeerPython = "/usr/bin/python3";
 constexpr int kDefaultImageJets = 20000;
 // The checksums of our images and the peer's agree to float rounding (our pixels add in float32, numpy's in
 // float64); a different convention (flip side, rotation sign, pixel edges) moves them by percents.
@@ -120,81 +123,6 @@ struct PeerResult {
   std::string pipeline;
   images::ImageChecksum checksum;
 };
-
-std::string shell_quote(const std::string& text) {
-  std::string quoted = "'";
-  for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-// bench/peers/<name> next to the binary's checkout (build*/jetstudy -> ..), else in the source tree this binary
-// was built from.
-std::filesystem::path find_peer(const std::string& name) {
-  const std::filesystem::path relative = std::filesystem::path("bench/peers") / name;
-  std::error_code error;
-  const auto binary = std::filesystem::read_symlink("/proc/self/exe", error);
-  if (!error) {
-    for (auto directory = binary.parent_path(); !directory.empty() && directory != directory.root_path();
-         directory = directory.parent_path()) {
-      if (std::filesystem::exists(directory / relative)) return directory / relative;
-    }
-  }
-#ifdef JETSTUDY_SOURCE_DIR
-  if (std::filesystem::exists(std::filesystem::path(JETSTUDY_SOURCE_DIR) / relative)) {
-    return std::filesystem::path(JETSTUDY_SOURCE_DIR) / relative;
-  }
-#endif
-  return {};
-}
-
-// What a Python peer printed last: its JSON object, or why there is none.
-struct PeerOutput {
-  bool ran = false;
-  std::string why_not;  // when !ran: what is missing or what went wrong
-  nlohmann::json json;
-};
-
-// Runs bench/peers/<name> on Debian's python3 with `arguments` (already shell-quoted) and reads the JSON line it
-// prints last; a peer that cannot run prints {"error": ...}. `required` is the key a successful answer has.
-PeerOutput run_peer_script(const std::string& name, const std::string& arguments, const std::string& required,
-                           const std::string& packages) {
-  PeerOutput result;
-  if (!std::filesystem::exists(kPeerPython)) {
-    result.why_not = fmt::format("{} not found (Debian: apt-get install python3 {})", kPeerPython, packages);
-    return result;
-  }
-  const auto script = find_peer(name);
-  if (script.empty()) {
-    result.why_not = fmt::format("bench/peers/{} not found next to the binary or in the source tree", name);
-    return result;
-  }
-  const std::string command = fmt::format("{} {} {} 2>&1", kPeerPython, shell_quote(script.string()), arguments);
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    result.why_not = "cannot start " + command;
-    return result;
-  }
-  std::string output;
-  char buffer[4096];
-  while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  const int status = pclose(pipe);
-  std::string last_line = output.substr(0, output.find_last_not_of(" \n") + 1);
-  if (const auto newline = last_line.rfind('\n'); newline != std::string::npos) last_line.erase(0, newline + 1);
-  auto json = nlohmann::json::parse(last_line, nullptr, false);
-  if (json.is_object() && json.contains("error")) {
-    result.why_not = json["error"].is_string() ? json["error"].get<std::string>() : json["error"].dump();
-    return result;
-  }
-  if (status != 0 || !json.is_object() || !json.contains(required)) {
-    result.why_not = fmt::format("{} exited with status {} and printed: {}", script.string(),
-                                 WIFEXITED(status) ? WEXITSTATUS(status) : status,
-                                 output.size() > 600 ? "..." + output.substr(output.size() - 600) : output);
-    return result;
-  }
-  result.ran = true;
-  result.json = std::move(json);
-  return result;
-}
 
 // Runs the numpy peer on a jet-constituents file.
 PeerResult run_numpy_peer(const std::filesystem::path& jets_file) {
@@ -560,8 +488,26 @@ CommandAction define_bench(CLI::App& command) {
       ->check(CLI::IsMember({"dataloader", "gather"}))
       ->capture_default_str();
   train->fallthrough();  // `bench train --events 400 --json` as well as `bench --json train`
+  auto* sched = arguments->sched_suite = command.add_subcommand(
+      "sched", "planning a 10,000-run sweep, dispatch overhead of the local pool, ingesting 1M metric rows");
+  sched->add_option("--dispatch-runs", arguments->sched.dispatch_runs, "trivially short runs through the pool")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sched->add_option("--jobs", arguments->sched.jobs, "workers of the pool")->check(CLI::PositiveNumber)->capture_default_str();
+  sched->add_option("--ingest-runs", arguments->sched.ingest_runs, "result.json files to ingest")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sched->add_option("--metrics-per-run", arguments->sched.metrics_per_run, "metric rows in each")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sched->fallthrough();
   return [arguments] {
     if (arguments->events_suite->parsed()) return run_suite("events", bench_events(*arguments), arguments->json);
+    if (arguments->sched_suite->parsed()) {
+      auto notes = nlohmann::json::array();
+      const auto figures = bench_sched(arguments->sched, notes, arguments->json);
+      return run_suite("sched", figures, arguments->json, notes);
+    }
     if (arguments->train_suite->parsed()) {
       auto notes = nlohmann::json::array();
       const auto figures = bench_train(*arguments, notes);

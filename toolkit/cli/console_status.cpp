@@ -49,4 +49,30 @@ void ConsoleStatus::run_finished(const sched::RunProgress& run, const std::strin
   print_line(fmt::format("{}  {}{}", prefix(run), outcome, format_values(metrics)), false);
 }
 
+
+ConsolePoolStatus::ConsolePoolStatus(std::FILE* out) : out_(out), terminal_(::isatty(::fileno(out)) != 0) {}
+
+void ConsolePoolStatus::progress(const sched::PoolProgress& progress) {
+  const auto line = sched::format_pool_progress(progress);
+  if (terminal_) {
+    if (line == last_line_ && transient_line_open_) return;
+    fmt::print(out_, "\r\033[K{}", line);
+    transient_line_open_ = true;
+  } else {
+    if (progress.finished == last_finished_ && progress.running == last_running_) return;
+    fmt::print(out_, "{}\n", line);
+  }
+  last_line_ = line;
+  last_finished_ = progress.finished;
+  last_running_ = progress.running;
+  std::fflush(out_);
+}
+
+void ConsolePoolStatus::message(const std::string& text) {
+  fmt::print(out_, "{}{}\n", transient_line_open_ ? "\r\033[K" : "", text);
+  transient_line_open_ = false;
+  last_line_.clear();
+  std::fflush(out_);
+}
+
 }  // namespace jetstudy::cli

@@ -16,12 +16,16 @@ const Subcommand kSubcommands[] = {
     {"plan", "list the runs of a recipe: to do, already done", define_plan},
     {"validate", "check a recipe; exit 0 if valid, 2 with file:line:col if not", define_validate},
     {"status", "runs per status, for every study or one", define_status},
-    {"report", "comparison table of a study (median and spread over seeds)", define_report},
+    {"report", "comparison report of a study: tables and figures as html, md, csv or json", define_report},
+    {"compare", "the same report for runs (hash prefixes) and studies side by side, across studies", define_compare},
     {"evaluate", "score a finished classifier run on another recipe's dataset (cross-evaluation)", define_evaluate},
+    {"import-scores", "per-jet scores of a tagger trained elsewhere, stored as a run on a dataset's test split",
+     define_import_scores},
     {"dataset", "build the datasets of a recipe, or inspect a dataset file", define_dataset},
     {"generate", "write events of the built-in generator to a HepMC3, jetstudy HDF5 or JSON-lines file", define_generate},
     {"bench", "speed figures against peers measured in the same run", define_bench},
     {"jets", "cluster the events of a file and print the jets (pT-ordered, GeV)", define_jets},
+    {"worker", "execute runs for a backend (the local pool, Slurm, HTCondor); see docs/scheduler.md", define_worker},
 };
 
 int run_parsed(const CommandAction& action) {

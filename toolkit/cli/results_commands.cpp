@@ -4,10 +4,12 @@
 #include <map>
 #include <memory>
 
+#include "toolkit/cli/cluster_run.h"
 #include "toolkit/cli/subcommand.h"
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/error.h"
-#include "toolkit/report/markdown_report.h"
+#include "toolkit/report/report_output.h"
+#include "toolkit/report/study_report.h"
 #include "toolkit/sched/results_layout.h"
 #include "toolkit/store/find_study.h"
 #include "toolkit/store/store.h"
@@ -34,35 +36,40 @@ int status(const StatusArguments& arguments) {
     if (!summary.empty()) summary.pop_back();
     fmt::print("{}: {} runs:{}\n", name, runs.size(), summary);
     if (arguments.study.empty()) continue;
+    // Runs handed to Slurm or HTCondor: what the scheduler says of their task now (squeue/scontrol, condor_q).
+    std::vector<std::string> on_cluster;
     for (const auto& run : runs)
-      fmt::print("  {}  {:<11} seed={} attempts={}{}{}\n", run.hash.substr(0, 12), store::to_string(run.status),
+      if (run.status == store::RunStatus::running && (run.backend == "slurm" || run.backend == "htcondor"))
+        on_cluster.push_back(run.hash);
+    const auto scheduler = scheduler_states(layout, on_cluster);
+    for (const auto& run : runs) {
+      const auto task = scheduler.find(run.hash);
+      fmt::print("  {}  {:<11} seed={} attempts={}{}{}{}\n", run.hash.substr(0, 12), store::to_string(run.status),
                  run.seed, run.attempts, run.label.empty() ? "" : "  " + run.label,
+                 task == scheduler.end() ? "" : "  [" + task->second + "]",
                  run.error.empty() ? "" : "  error: " + run.error);
+    }
   }
   return kExitSuccess;
 }
 
 struct ReportArguments {
   std::string study;
-  std::string out;
-  std::string format = "md";
+  std::string out;  // a directory, or "-" for standard output; empty: see emit_report
+  std::string format = "html";
+  std::string reference;
   std::string results;
 };
 
 int report(const ReportArguments& arguments) {
-  if (arguments.format != "md")
-    throw core::InputError("--format " + arguments.format + ": only md is available in this version");
   const auto layout = sched::open_results_for_reading(sched::default_results_root(arguments.results));
   const auto store = store::Store::open(layout.database());
-  const auto text = report::markdown_report(store, arguments.study);
-  if (arguments.out.empty()) {
-    fmt::print("{}", text);
-    return kExitSuccess;
-  }
-  const auto path = std::filesystem::path(arguments.out) / (arguments.study + ".md");
-  core::write_file_atomically(path, text);
-  fmt::print("report: {}\n", path.string());
-  return kExitSuccess;
+  report::ReportOptions options;
+  options.reference = arguments.reference;
+  options.results_root = layout.root;
+  const auto built = report::study_report(store, arguments.study, options);
+  const std::string name = report::safe_directory_name(arguments.study);
+  return emit_report(built, arguments.format, arguments.out, layout.reports() / name, name);
 }
 
 }  // namespace
@@ -77,8 +84,12 @@ CommandAction define_status(CLI::App& command) {
 CommandAction define_report(CLI::App& command) {
   auto arguments = std::make_shared<ReportArguments>();
   command.add_option("study", arguments->study, "a study name")->required();
-  command.add_option("--out", arguments->out, "write <out>/<study>.md instead of printing");
-  command.add_option("--format", arguments->format, "md");
+  command.add_option("--out", arguments->out,
+                     "directory to write <study>.<format> into; default: md and json to standard output, html "
+                     "and csv into <results>/reports/<study>/; '-' prints html too");
+  command.add_option("--format", arguments->format, "html (default), md, csv (one file per table) or json");
+  command.add_option("--reference", arguments->reference,
+                     "label of the configuration paired differences and ratios are taken to (default: the first)");
   add_results_option(command, arguments->results);
   return [arguments] { return report(*arguments); };
 }

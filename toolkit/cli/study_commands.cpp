@@ -7,6 +7,7 @@
 #include "toolkit/cli/subcommand.h"
 #include "toolkit/core/error.h"
 #include "toolkit/recipe/study.h"
+#include "toolkit/sched/cost_estimate.h"
 #include "toolkit/sched/plan.h"
 #include "toolkit/sched/results_layout.h"
 #include "toolkit/store/store.h"
@@ -20,15 +21,20 @@ struct PlanArguments {
 };
 
 int plan(const PlanArguments& arguments) {
-  const auto study = load_recipe_study(arguments.recipe);
+  auto study = load_recipe_study(arguments.recipe);
+  const auto asha = study.asha;
   const auto root = sched::default_results_root(arguments.results);
   if (!std::filesystem::exists(sched::ResultsLayout{root}.database())) {
     fmt::print("(no results at {} yet: every run is to do)\n", root.string());
-    print_plan(sched::make_fresh_plan(study));
+    const auto plan = sched::make_fresh_plan(std::move(study));
+    print_plan(plan);
+    print_cost_estimate(sched::estimate_cost(plan, {}), asha);
     return kExitSuccess;
   }
   const auto store = store::Store::open(sched::open_results_for_reading(root).database());
-  print_plan(sched::make_plan(study, store, false));
+  const auto plan = sched::make_plan(std::move(study), store, false);
+  print_plan(plan);
+  print_cost_estimate(sched::estimate_cost(plan, sched::finished_runs(store)), asha);
   return kExitSuccess;
 }
 

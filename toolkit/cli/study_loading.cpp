@@ -21,4 +21,39 @@ void print_plan(const sched::Plan& plan) {
   }
 }
 
+namespace {
+
+// "45 s", "12 min", "3.4 h".
+std::string duration_text(double seconds) {
+  if (seconds < 90) return fmt::format("{:.0f} s", seconds);
+  if (seconds < 90 * 60) return fmt::format("{:.0f} min", seconds / 60);
+  return fmt::format("{:.1f} h", seconds / 3600);
+}
+
+}  // namespace
+
+void print_cost_estimate(const sched::CostEstimate& estimate, const std::optional<recipe::AshaOptions>& asha) {
+  if (asha) {
+    std::string rungs;
+    for (const int epoch : asha->rungs) rungs += (rungs.empty() ? "" : ", ") + std::to_string(epoch);
+    fmt::print("strategy asha: {} ({}), rungs at epochs {}, keep {:.3g} at each rung\n", asha->monitor,
+               asha->maximize ? "max" : "min", rungs, asha->keep);
+  }
+  if (estimate.runs_to_do == 0) {
+    fmt::print("cost: nothing to do\n");
+    return;
+  }
+  if (!estimate.any()) {
+    fmt::print("cost: no similar finished runs to estimate from\n");
+    return;
+  }
+  const int estimated = estimate.same_config + estimate.same_kind;
+  fmt::print("cost: about {} of training for {} of {} runs to do{} (median durations of similar finished runs: {} "
+             "with the same config except seed and swept keys, {} with only the same experiment kind and "
+             "architecture{})\n",
+             duration_text(estimate.seconds), estimated, estimate.runs_to_do, asha ? ", at most (ASHA stops some early)" : "",
+             estimate.same_config, estimate.same_kind,
+             estimate.unestimated ? fmt::format("; {} without similar runs", estimate.unestimated) : "");
+}
+
 }  // namespace jetstudy::cli

@@ -4,7 +4,10 @@
 
 #include "toolkit/cli/subcommand.h"
 #include "toolkit/recipe/study.h"
+#include "toolkit/sched/cost_estimate.h"
 #include "toolkit/sched/plan.h"
+
+#include <optional>
 
 namespace jetstudy::cli {
 
@@ -12,5 +15,8 @@ recipe::Study load_recipe_study(const RecipeArguments& arguments);
 
 // One line for the study (runs, done, to do), then one per run: hash prefix, to do or done, stored status, seed, label.
 void print_plan(const sched::Plan& plan);
+
+// The cost line of `jetstudy plan` (and, with ASHA, that stopped runs make it an upper bound).
+void print_cost_estimate(const sched::CostEstimate& estimate, const std::optional<recipe::AshaOptions>& asha);
 
 }  // namespace jetstudy::cli

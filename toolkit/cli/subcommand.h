@@ -4,9 +4,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
+
+namespace jetstudy::report {
+struct StudyReport;
+}
 
 namespace jetstudy::cli {
 
@@ -39,10 +44,19 @@ CommandAction define_plan(CLI::App& command);
 CommandAction define_validate(CLI::App& command);
 CommandAction define_status(CLI::App& command);
 CommandAction define_report(CLI::App& command);
+CommandAction define_compare(CLI::App& command);  // compare_command.cpp
 CommandAction define_dataset(CLI::App& command);
 CommandAction define_jets(CLI::App& command);
 CommandAction define_generate(CLI::App& command);
 CommandAction define_bench(CLI::App& command);
 CommandAction define_evaluate(CLI::App& command);
+CommandAction define_worker(CLI::App& command);  // worker_command.cpp
+CommandAction define_import_scores(CLI::App& command);  // import_scores_command.cpp
+
+// Writes a built report (jetstudy report, jetstudy compare) as --format html|md|csv|json: into `out` (a directory)
+// as <stem>.<ext> or <stem>-<table>.csv, printing "report: <path>" per file; without `out`, md and json go to
+// standard output and html and csv into `default_directory`; out "-": standard output (not for csv).
+int emit_report(const report::StudyReport& built, const std::string& format, const std::string& out,
+                const std::filesystem::path& default_directory, const std::string& stem);
 
 }  // namespace jetstudy::cli

@@ -1,12 +1,20 @@
 #include "toolkit/data/dataset_cache.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/file.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
+#include <cstring>
 #include <optional>
+#include <thread>
 
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/canonical_json.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/interrupt.h"
 #include "toolkit/data/build_dataset.h"
 #include "toolkit/data/dataset_file.h"
 #include "toolkit/data/dataset_spec.h"
@@ -65,6 +73,39 @@ std::optional<JetDataset> load_if_usable(const std::filesystem::path& file, cons
   return dataset;
 }
 
+// An exclusive flock(2) on <cache file>.lock while a dataset is looked up and, if need be, built: when several
+// workers of a pool need the same dataset at once, one builds it and the others wait, then read it. The lock
+// dies with its process, so a killed builder never blocks the others. Waiting polls, so Ctrl-C still stops it.
+class CacheLock {
+ public:
+  explicit CacheLock(const std::filesystem::path& dataset_file, const std::function<void(const std::string&)>& say) {
+    const auto path = dataset_file.string() + ".lock";
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) throw core::InputError(path + ": cannot create the dataset cache lock: " + std::strerror(errno));
+    bool told = false;
+    while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      if (errno != EWOULDBLOCK && errno != EINTR) {
+        const int saved = errno;
+        ::close(fd_);
+        throw core::InputError(path + ": cannot lock the dataset cache: " + std::strerror(saved));
+      }
+      if (!told && say) say("waiting for another process that builds this dataset (" + path + ")");
+      told = true;
+      if (core::interrupt_requested()) {
+        ::close(fd_);
+        throw core::Interrupted();
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  ~CacheLock() { ::close(fd_); }  // closing releases the lock
+  CacheLock(const CacheLock&) = delete;
+  CacheLock& operator=(const CacheLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
 }  // namespace
 
 std::filesystem::path dataset_cache_path(const nlohmann::json& config, const std::filesystem::path& cache_dir) {
@@ -81,6 +122,8 @@ JetDataset build_or_load_dataset(const nlohmann::json& config, const std::filesy
   const ImageShape shape{builder.channels(), builder.height(), builder.width()};
   const auto file = cache_dir / (spec.hash + ".h5");
   const auto tag = "dataset " + spec.hash.substr(0, 12);
+  std::filesystem::create_directories(cache_dir);
+  const CacheLock lock(file, say);
 
   if (std::filesystem::exists(file)) {
     std::string why;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,15 @@
 
 namespace jetstudy::recipe {
 
+// `sweep: {strategy: asha, monitor, mode, rungs, keep}` resolved (toolkit/sched/asha.h runs it; asynchronous
+// successive halving, arXiv:1810.05934).
+struct AshaOptions {
+  std::string monitor;          // "val_auc": the validation figure compared at each rung
+  bool maximize = true;         // mode resolved: auto maximises unless the name is loss-like (loss, error, jsd, ...)
+  std::vector<int> rungs;       // epochs at which runs are compared, increasing, each >= 1
+  double keep = 1.0 / 3.0;      // fraction in (0, 1) that continues at each rung
+};
+
 struct Study {
   std::string name;             // `study:`
   std::filesystem::path path;   // the recipe file as given
@@ -20,7 +30,12 @@ struct Study {
   std::vector<RunSpec> runs;    // one per grid point x seed, in sweep order
   nlohmann::json expect;        // `expect:` ({} if absent)
   nlohmann::json run;           // `run:` with defaults (backend, jobs)
+  std::optional<AshaOptions> asha;  // sweep.strategy asha; nullopt: every run trains fully (grid)
 };
+
+// Whether `monitor` ("val_auc", "val_loss") improves upwards under `mode` (max | min | auto: minimise names
+// containing loss, error, ece, mse, mae, jsd, distance or chi2 -- the rule of train.early_stop -- maximise others).
+bool monitor_maximized(const std::string& monitor, const std::string& mode);
 
 // Throws core::RecipeError (file:line:col) for anything wrong in the recipe, its base or the overrides.
 Study load_study(const std::filesystem::path& path, const std::vector<std::string>& overrides,

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "toolkit/recipe/scalar.h"
+#include "toolkit/recipe/sweep.h"
 
 namespace jetstudy::recipe {
 
@@ -224,17 +225,90 @@ Schema study_schema(const StudyComponents& c) {
       Field::required("value", Schema::number(), "the published figure"),
       Field::defaulted("tolerance", Schema::number().min(0), 0.0, "how far ours may be from it"),
   });
-  const Schema sweep = Schema::map({
-      Field::defaulted("grid", Schema::free_map(Schema::list(Schema::any()).min_length(1)), json::object(),
-                       "dotted key path -> list of values; every combination is run"),
-      Field::defaulted("seeds", Schema::list(Schema::integer()).min_length(1), json::array({1}),
-                       "each grid point is trained once per seed"),
+  // sweep: the axes (docs/recipe.md, toolkit/recipe/sweep.h) and the strategy (docs/scheduler.md).
+  const Schema swept_lists = Schema::free_map(Schema::list(Schema::any()).min_length(1));
+  const Schema random = Schema::map({
+      Field::required("n", Schema::integer().min(1), "number of draws"),
+      Field::defaulted("seed", Schema::integer(), 1, "seed of the draws: the same seed gives the same draws everywhere"),
+      Field::required("params", Schema::free_map(Schema::any()),
+                      "dotted key path -> {uniform: [a, b]} | {log_uniform: [a, b]} | {int_uniform: [a, b]} | "
+                      "{choice: [v1, v2, ...]}"),
+  });
+  const Schema keep = Schema::any().satisfying([](const json& value) -> std::optional<std::string> {
+    if (parse_keep_fraction(value)) return std::nullopt;
+    return "expected a fraction in (0, 1) such as 1/3 or 0.25, got " + (value.is_string() ? value.get<std::string>() : value.dump());
+  });
+  const Schema rungs = Schema::list(Schema::integer().min(1)).min_length(1).satisfying(
+      [](const json& epochs) -> std::optional<std::string> {
+        for (std::size_t i = 1; i < epochs.size(); ++i) {
+          if (epochs[i].get<std::int64_t>() > epochs[i - 1].get<std::int64_t>()) continue;
+          return "expected increasing epochs such as [1, 3, 9], got " + epochs.dump();
+        }
+        return std::nullopt;
+      });
+  const Schema sweep =
+      Schema::map({
+                      Field::defaulted("grid", swept_lists, json::object(),
+                                       "dotted key path -> list of values; every combination is run"),
+                      Field::optional("zip", swept_lists,
+                                      "dotted key path -> list of values; the lists (of equal length) advance together"),
+                      Field::optional("random", random, "n random draws of the key paths in params"),
+                      Field::defaulted("seeds", Schema::list(Schema::integer()).min_length(1), json::array({1}),
+                                       "each point is trained once per seed (the innermost axis)"),
+                      Field::defaulted("strategy", Schema::one_of({"grid", "asha"}, "strategy"), "grid",
+                                       "grid: train every run fully; asha: stop the worst runs at each rung "
+                                       "(asynchronous successive halving, arXiv:1810.05934)"),
+                      Field::optional("monitor", Schema::string().matching("val_[A-Za-z0-9_@.]+", "val_loss or val_<metric>"),
+                                      "asha: the validation figure compared at each rung (default: train.early_stop.monitor)"),
+                      Field::optional("mode", Schema::one_of({"auto", "max", "min"}, "mode"),
+                                      "asha: max, min, or auto (default): losses, errors and distances are minimised"),
+                      Field::optional("rungs", rungs, "asha: the epochs at which runs are compared, e.g. [1, 3, 9]"),
+                      Field::optional("keep", keep, "asha: the fraction that continues at each rung, e.g. 1/3 (default)"),
+                  })
+          .satisfying([](const json& sweep) -> std::optional<std::string> {
+            const bool asha = sweep["strategy"] == "asha";
+            if (asha && !sweep.contains("rungs")) {
+              return "strategy: asha needs rungs: the epochs at which runs are compared, e.g. [1, 3, 9]";
+            }
+            if (asha) return std::nullopt;
+            for (const char* key : {"monitor", "mode", "rungs", "keep"}) {
+              if (sweep.contains(key)) return std::string(key) + " is an ASHA setting; add strategy: asha or remove it";
+            }
+            return std::nullopt;
+          });
+  // run.slurm / run.htcondor: what the cluster backends ask for (docs/scheduler.md "Slurm and HTCondor").
+  const Schema slurm = Schema::map({
+      Field::optional("partition", Schema::string(), "sbatch --partition; absent: the cluster's default"),
+      Field::optional("time", Schema::string(), "sbatch --time, e.g. 02:00:00 or 1-00:00:00"),
+      Field::optional("gpus", Schema::any_of({Schema::integer().min(0), Schema::string()}), "sbatch --gpus, e.g. 1 or a100:2"),
+      Field::optional("cpus", Schema::integer().min(1), "sbatch --cpus-per-task; also each run's training threads"),
+      Field::optional("memory", Schema::string(), "sbatch --mem, e.g. 4G"),
+      Field::optional("account", Schema::string(), "sbatch --account"),
+      Field::optional("max_parallel", Schema::integer().min(1), "array tasks running at once (--array=0-N%max_parallel)"),
+      Field::optional("extra_directives", Schema::list(Schema::string().matching("-.*", "an sbatch option such as --constraint=a100")),
+                      "further #SBATCH lines, each an sbatch option, e.g. [--constraint=a100, --qos=short]"),
+  });
+  const Schema htcondor = Schema::map({
+      Field::optional("request_gpus", Schema::integer().min(0), "GPUs per job"),
+      Field::optional("request_cpus", Schema::integer().min(1), "CPU cores per job; also each run's training threads"),
+      Field::optional("request_memory", Schema::string().matching("[0-9]+(\\.[0-9]+)? ?([KMGT]B?)?", "e.g. 4GB or 2000 (MB)"),
+                      "memory per job"),
+      Field::optional("max_runtime", Schema::any_of({Schema::integer().min(1), Schema::string().matching("[0-9]+[smhd]?", "e.g. 90s, 30m, 12h, 2d")}),
+                      "a running job is removed after this long (seconds, or 30m, 12h, 2d)"),
+      Field::optional("max_retries", Schema::integer().min(0), "a failed job runs again up to this often (not bad input)"),
   });
   const Schema run = Schema::map({
       Field::defaulted("backend", Schema::one_of({"local", "slurm", "htcondor"}, "backend"), "local",
                        "where runs execute"),
+      Field::optional("slurm", slurm, "Slurm resources for --backend slurm"),
+      Field::optional("htcondor", htcondor, "HTCondor resources for --backend htcondor"),
       Field::defaulted("jobs", Schema::any_of({Schema::integer().min(1), Schema::one_of({"auto"})}), "auto",
                        "runs at the same time"),
+      Field::defaulted("slots", Schema::any_of({Schema::integer().min(1), Schema::one_of({"auto"})}), "auto",
+                       "local pool: runs sharing one GPU (auto: from its free memory)"),
+      Field::defaulted("retries", Schema::integer().min(0), 1, "times a failed run is tried again"),
+      Field::defaulted("threads", Schema::any_of({Schema::integer().min(1), Schema::one_of({"auto"})}), "auto",
+                       "local pool: intra-op threads per worker (auto: the cores split between the workers)"),
   });
 
   return Schema::map({
@@ -249,7 +323,7 @@ Schema study_schema(const StudyComponents& c) {
       Field::defaulted("train", train_schema(c), json::object(), "training"),
       Field::defaulted("evaluate", Schema::list(metric_name(c)), json::array({"auc", "rejection@0.3", "rejection@0.5"}),
                        "metrics computed on the test split"),
-      Field::optional("sweep", sweep, "hyperparameter grid and seeds"),
+      Field::optional("sweep", sweep, "hyperparameter grid, zip, random draws, seeds and strategy"),
       Field::defaulted("run", run, json::object(), "scheduling"),
       Field::optional("expect", Schema::free_map(expectation).keys(metric_name(c)),
                       "published figures shown beside ours"),

@@ -1,54 +1,17 @@
 #include "toolkit/sched/local_runner.h"
 
 #include <chrono>
-#include <fstream>
 
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/error.h"
 #include "toolkit/sched/result_file.h"
+#include "toolkit/sched/run_log_status.h"
 
 namespace jetstudy::sched {
 namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-// Passes progress on and appends it to the run's log.txt.
-class RunLogStatus : public Status {
- public:
-  RunLogStatus(Status& inner, const std::filesystem::path& log_path) : inner_(inner), log_(log_path, std::ios::app) {}
-  void run_started(const RunProgress& run) override {
-    log_ << "run " << run.hash << " seed " << run.seed << (run.label.empty() ? "" : " " + run.label) << "\n";
-    inner_.run_started(run);
-  }
-  void message(const RunProgress& run, const std::string& text) override {
-    log_ << text << "\n" << std::flush;
-    inner_.message(run, text);
-  }
-  void epoch_finished(const RunProgress& run, int epoch, int epochs, const std::map<std::string, double>& values) override {
-    log_ << "epoch " << epoch << "/" << epochs;
-    for (const auto& [name, value] : values) log_ << " " << name << "=" << value;
-    log_ << "\n" << std::flush;
-    inner_.epoch_finished(run, epoch, epochs, values);
-  }
-  void run_finished(const RunProgress& run, const std::string& outcome, const std::map<std::string, double>& metrics) override {
-    log_ << outcome;
-    for (const auto& [name, value] : metrics) log_ << " " << name << "=" << value;
-    log_ << "\n" << std::flush;
-    inner_.run_finished(run, outcome, metrics);
-  }
-
- private:
-  Status& inner_;
-  std::ofstream log_;
-};
-
-std::map<std::string, double> final_test_metrics(const store::RunOutcome& outcome) {
-  std::map<std::string, double> metrics;
-  for (const auto& metric : outcome.metrics)
-    if (metric.split == "test" && !metric.epoch) metrics[metric.name] = metric.value;
-  return metrics;
 }
 
 }  // namespace

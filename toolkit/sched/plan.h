@@ -28,8 +28,11 @@ struct Plan {
 // force = true plans every run again, done or not. Runs marked running (by a live process) are never to do:
 // call Store::interrupt_orphaned_runs() first so that runs of killed processes become interrupted.
 Plan make_plan(const recipe::Study& study, const store::Store& store, bool force);
+// The same, moving the study's runs into the plan instead of copying them (a 10,000-run sweep plans faster).
+Plan make_plan(recipe::Study&& study, const store::Store& store, bool force);
 
 // The plan when no results exist yet: every run is new and to do.
 Plan make_fresh_plan(const recipe::Study& study);
+Plan make_fresh_plan(recipe::Study&& study);
 
 }  // namespace jetstudy::sched

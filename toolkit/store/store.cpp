@@ -269,7 +269,8 @@ std::vector<RunRecord> Store::runs_of_study(const std::string& study) const {
   });
 }
 
-void Store::mark_running(const std::string& hash, const RunEnvironment& environment, bool force) {
+void Store::mark_running(const std::string& hash, const RunEnvironment& environment, bool force,
+                         std::optional<std::int64_t> claimed_by_pid) {
   guarded("mark_running", [&] {
     SQLite::Transaction transaction(*database_, SQLite::TransactionBehavior::IMMEDIATE);
     const RunStatus from = require_status(*database_, hash, "mark_running");
@@ -292,7 +293,7 @@ void Store::mark_running(const std::string& hash, const RunEnvironment& environm
     update.bind(6, environment.git_dirty ? 1 : 0);
     update.bind(7, core::canonical_json(environment.library_versions));
     update.bind(8, this_host());
-    update.bind(9, static_cast<int64_t>(getpid()));
+    update.bind(9, static_cast<int64_t>(claimed_by_pid.value_or(getpid())));
     update.bind(10, utc_now());
     update.bind(11, hash);
     update.exec();
@@ -443,6 +444,40 @@ std::vector<std::string> Store::interrupt_orphaned_runs(const std::function<bool
 }
 
 // --- results ---------------------------------------------------------------------------------------------
+
+void Store::record_epoch_metrics(const std::string& hash, const std::vector<MetricValue>& values) {
+  for (const MetricValue& value : values) {
+    JETSTUDY_CHECK(value.epoch.has_value() && !value.split.empty() && !value.name.empty(),
+                   fmt::format("record_epoch_metrics: run {}: metric {}/{} needs a split, a name and an epoch", hash,
+                               value.split, value.name));
+    JETSTUDY_CHECK(std::isfinite(value.value), fmt::format("record_epoch_metrics: run {}: metric {}/{} is {}", hash,
+                                                           value.split, value.name, value.value));
+  }
+  guarded("record_epoch_metrics", [&] {
+    SQLite::Transaction transaction(*database_, SQLite::TransactionBehavior::IMMEDIATE);
+    if (require_status(*database_, hash, "record_epoch_metrics") != RunStatus::running) return;
+    SQLite::Statement remove(*database_,
+                             "DELETE FROM metrics WHERE run_hash = ? AND split = ? AND name = ? AND epoch = ?");
+    SQLite::Statement insert(*database_,
+                             "INSERT INTO metrics (run_hash, split, name, value, epoch) VALUES (?, ?, ?, ?, ?)");
+    for (const MetricValue& value : values) {
+      remove.bind(1, hash);
+      remove.bind(2, value.split);
+      remove.bind(3, value.name);
+      remove.bind(4, *value.epoch);
+      remove.exec();
+      remove.reset();
+      insert.bind(1, hash);
+      insert.bind(2, value.split);
+      insert.bind(3, value.name);
+      insert.bind(4, value.value);
+      insert.bind(5, *value.epoch);
+      insert.exec();
+      insert.reset();
+    }
+    transaction.commit();
+  });
+}
 
 std::vector<MetricValue> Store::metrics_of_run(const std::string& hash) const {
   return guarded("metrics_of_run", [&] {

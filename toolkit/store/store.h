@@ -73,7 +73,10 @@ class Store {
   // Starts an attempt: status running, attempts + 1, started_at now, error and the previous finish cleared,
   // the environment recorded, and the run claimed by this process (host + pid, see interrupt_orphaned_runs).
   // Allowed from pending, failed and interrupted; from done only with force; otherwise InternalError.
-  void mark_running(const std::string& hash, const RunEnvironment& environment, bool force = false);
+  // `claimed_by_pid`: the process that trains the run when it is not this one (a worker of the local pool), so
+  // that the claim dies with the run; nullopt claims it for this process.
+  void mark_running(const std::string& hash, const RunEnvironment& environment, bool force = false,
+                    std::optional<std::int64_t> claimed_by_pid = std::nullopt);
 
   // Finishes a running run successfully in ONE transaction: the run's previous metrics, curves and artifacts
   // are replaced by `outcome`, status becomes done. A metric that is not finite (NaN, inf), an empty metric
@@ -92,6 +95,13 @@ class Store {
       const std::function<bool(std::int64_t pid)>& process_alive = process_exists);
 
   // --- results -----------------------------------------------------------------------------------------
+  // Per-epoch values of a running run as its worker reports them (epochs.jsonl), so reports and ASHA see them
+  // while it trains: each value must have an epoch and be finite (InternalError otherwise); a value for the same
+  // (split, name, epoch) replaces the earlier one, so reading a report twice changes nothing. Ignored unless the
+  // run is running (a late report must not add to a finished run). mark_done later replaces all of the run's
+  // metrics with its outcome.
+  void record_epoch_metrics(const std::string& hash, const std::vector<MetricValue>& values);
+
   std::vector<MetricValue> metrics_of_run(const std::string& hash) const;  // split, name, epoch order
   std::optional<Curve> curve(const std::string& hash, const std::string& name) const;
   std::vector<std::string> curve_names(const std::string& hash) const;

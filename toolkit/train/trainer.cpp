@@ -188,14 +188,27 @@ TrainingHistory Trainer::fit(const Examples& train, const Examples& val, const V
   if (val.size() == 0) throw core::InputError("validation split is empty: increase data.source.jets or split.val");
   model_->to(options_.device);
   auto progress = fresh_progress();
-  if (!resume(progress, on_epoch)) check_monitor_is_computed(val, validation_metrics);
+  stopped_at_epoch_ = 0;
+  // TrainOptions::stop_requested is asked only when another epoch would follow; the answer true ends training.
+  const auto stop_requested = [&] {
+    const int trained = static_cast<int>(progress.history.epochs.size());
+    if (!options_.stop_requested || trained >= options_.epochs || finished(progress)) return false;
+    if (!options_.stop_requested()) return false;
+    stopped_at_epoch_ = trained;
+    return true;
+  };
+  // A resumed run asks before training on, so a stop requested while it was away costs no extra epoch.
+  const bool resumed = resume(progress, on_epoch);
+  if (!resumed) check_monitor_is_computed(val, validation_metrics);
+  const bool stopped_before = resumed && !progress.history.epochs.empty() && stop_requested();
 
   for (int epoch = static_cast<int>(progress.history.epochs.size()) + 1;
-       epoch <= options_.epochs && !finished(progress); ++epoch) {
+       !stopped_before && epoch <= options_.epochs && !finished(progress); ++epoch) {
     auto record = train_and_validate(epoch, progress, train, val, validation_metrics);
     book_epoch(record, progress);
     write_checkpoints(progress, record.improved);
     if (on_epoch) on_epoch(record);
+    if (stop_requested()) break;
   }
   restore_best_weights(progress);
   return progress.history;

@@ -49,6 +49,9 @@ class Trainer {
 
   std::string schedule_description() const;
 
+  // The epoch after which the last fit() stopped because TrainOptions::stop_requested said so; 0 if it did not.
+  int stopped_at_epoch() const { return stopped_at_epoch_; }
+
  private:
   // Everything one fit() changes as it goes; all of it is in last.pt.
   struct Progress {
@@ -75,6 +78,7 @@ class Trainer {
   torch::optim::Optimizer* optimizer_;
   TrainOptions options_;
   double base_rate_ = 0;
+  int stopped_at_epoch_ = 0;
 };
 
 // The network's outputs for every example, in order, in evaluation mode, on the CPU.

@@ -1,0 +1,78 @@
+#include "toolkit/cli/bench_peers.h"
+
+#include <fmt/format.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+
+namespace jetstudy::cli {
+
+std::string shell_quote(const std::string& text) {
+  std::string quoted = "'";
+  for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// bench/peers/<name> next to the binary's checkout (build*/jetstudy -> ..), else in the source tree this binary
+// was built from.
+std::filesystem::path find_peer(const std::string& name) {
+  const std::filesystem::path relative = std::filesystem::path("bench/peers") / name;
+  std::error_code error;
+  const auto binary = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    for (auto directory = binary.parent_path(); !directory.empty() && directory != directory.root_path();
+         directory = directory.parent_path()) {
+      if (std::filesystem::exists(directory / relative)) return directory / relative;
+    }
+  }
+#ifdef JETSTUDY_SOURCE_DIR
+  if (std::filesystem::exists(std::filesystem::path(JETSTUDY_SOURCE_DIR) / relative)) {
+    return std::filesystem::path(JETSTUDY_SOURCE_DIR) / relative;
+  }
+#endif
+  return {};
+}
+
+// Runs bench/peers/<name> on Debian's python3 with `arguments` (already shell-quoted) and reads the JSON line it
+// prints last; a peer that cannot run prints {"error": ...}. `required` is the key a successful answer has.
+PeerOutput run_peer_script(const std::string& name, const std::string& arguments, const std::string& required,
+                           const std::string& packages) {
+  PeerOutput result;
+  if (!std::filesystem::exists(kPeerPython)) {
+    result.why_not = fmt::format("{} not found (Debian: apt-get install python3 {})", kPeerPython, packages);
+    return result;
+  }
+  const auto script = find_peer(name);
+  if (script.empty()) {
+    result.why_not = fmt::format("bench/peers/{} not found next to the binary or in the source tree", name);
+    return result;
+  }
+  const std::string command = fmt::format("{} {} {} 2>&1", kPeerPython, shell_quote(script.string()), arguments);
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    result.why_not = "cannot start " + command;
+    return result;
+  }
+  std::string output;
+  char buffer[4096];
+  while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  const int status = pclose(pipe);
+  std::string last_line = output.substr(0, output.find_last_not_of(" \n") + 1);
+  if (const auto newline = last_line.rfind('\n'); newline != std::string::npos) last_line.erase(0, newline + 1);
+  auto json = nlohmann::json::parse(last_line, nullptr, false);
+  if (json.is_object() && json.contains("error")) {
+    result.why_not = json["error"].is_string() ? json["error"].get<std::string>() : json["error"].dump();
+    return result;
+  }
+  if (status != 0 || !json.is_object() || !json.contains(required)) {
+    result.why_not = fmt::format("{} exited with status {} and printed: {}", script.string(),
+                                 WIFEXITED(status) ? WEXITSTATUS(status) : status,
+                                 output.size() > 600 ? "..." + output.substr(output.size() - 600) : output);
+    return result;
+  }
+  result.ran = true;
+  result.json = std::move(json);
+  return result;
+}
+
+}  // namespace jetstudy::cli
