@@ -123,6 +123,15 @@ TEST_CASE("cli: --dry-run plans without training, --force retrains done runs, JE
   std::stringstream text;
   text << written.rdbuf();
   CHECK_THAT(text.str(), StartsWith("# jetstudy report: tiny") && Contains("| (default) | 2/2 | 2 done |"));
+
+  // Without --out and --format: the HTML report, in <results>/reports/<study>/ (the README's quickstart).
+  const auto html = run_jetstudy("report tiny", in_results);
+  CHECK(html.exit_code == 0);
+  CHECK(html.output == "report: " + results + "/reports/tiny/tiny.html\n");
+  std::ifstream page(results + "/reports/tiny/tiny.html");
+  std::stringstream page_text;
+  page_text << page.rdbuf();
+  CHECK_THAT(page_text.str(), StartsWith("<!DOCTYPE html>") && Contains("<svg") && Contains("</html>"));
 }
 
 TEST_CASE("cli: Ctrl-C during training marks the run interrupted, and the plan redoes it") {
