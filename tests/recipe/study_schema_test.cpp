@@ -115,6 +115,15 @@ TEST_CASE("study_schema: image steps, metrics and expectations are normalised") 
   CHECK(load_fixture("good_minimal.yaml", {"train.threads=4"}).config["train"]["threads"] == 4);
 }
 
+TEST_CASE("study_schema: an expect entry may name the dataset its published figure was measured on") {
+  const Study study = load_fixture(
+      "good_minimal.yaml", {"expect={auc: {value: 0.9814, dataset: 'top-tagging reference dataset, test set'}}"});
+  CHECK(study.expect == json::parse(R"({"auc": {"value": 0.9814, "tolerance": 0.0,
+                                                "dataset": "top-tagging reference dataset, test set"}})"));
+  CHECK_THROWS_WITH(load_fixture("good_minimal.yaml", {"expect={auc: {value: 0.98, dataset: [a, b]}}"}),
+                    Contains("expect.auc.dataset"));
+}
+
 TEST_CASE("study_schema: each groomer gets its defaults, only one groomer at a time, observers from the components") {
   CHECK(load_fixture("good_minimal.yaml", {"data.jets.groom={soft_drop: {beta: 1}}"}).config["data"]["jets"]["groom"] ==
         json::parse(R"({"soft_drop": {"beta": 1.0, "zcut": 0.1}})"));

@@ -71,6 +71,20 @@ TEST_CASE("markdown_report: ensemble, paired differences, expectations, failures
   CHECK(has_line(lines, "| git revision | abc1234 (dirty: uncommitted changes) | 1 |"));
 }
 
+TEST_CASE("markdown_report: the header says how many runs of earlier recipe versions are not shown") {
+  TempDirectory directory("report");
+  auto s = jetstudy::testing::top_study(directory);
+  jetstudy::testing::edit_top_recipe(s, directory);
+  ReportOptions options;
+  options.generated_at = jetstudy::testing::kReportTime;
+  const auto lines = lines_of(markdown_report(study_report(s, "top", options)));
+  CHECK(has_line(lines, "- runs: 2 (2 done)"));
+  CHECK(has_line(lines, "- 6 runs of earlier versions of the recipe are not shown (--all to include them)"));
+  CHECK(has_line(lines, "- configurations: 1"));
+  CHECK(has_line(lines, "| narrow | AUC | 0.93 | ± 0.02 | top-tagging reference dataset (arXiv:1902.09914) | 0.8500 | "
+                        "outside |"));
+}
+
 TEST_CASE("markdown_report: labels with pipes, backslashes, line breaks and '<' cannot break the table") {
   CHECK(escape_markdown_cell("a|b") == "a\\|b");
   CHECK(escape_markdown_cell("C:\\x") == "C:\\\\x");

@@ -95,4 +95,22 @@ inline store::Store top_study(const TempDirectory& directory, const std::string&
   return s;
 }
 
+// The recipe of top_study edited and run again (as `jetstudy run` does: upsert_study, then add_run per planned run):
+// a new recipe version whose expect: names the dataset of its AUC figure, planning "narrow" seed 1 (run a1, done
+// already) and seed 2 as a new run "v2" (AUC 0.80, done). a2, a3 and every "wide" run belong to version 1 only.
+inline void edit_top_recipe(store::Store& s, const TempDirectory& directory, const std::string& study = "top") {
+  const nlohmann::json config = {
+      {"study", study},
+      {"description", "top vs QCD, edited"},
+      {"data", {{"source", {{"kind", "generator"}, {"signal", "top"}}}}},
+      {"expect",
+       {{"auc", {{"value", 0.93}, {"tolerance", 0.02}, {"dataset", "top-tagging reference dataset (arXiv:1902.09914)"}}},
+        {"rejection@0.5", {{"value", 60}, {"tolerance", 5}}}}}};
+  s.upsert_study(study, "recipes/top.yaml", config);
+  const nlohmann::json narrow = {{"model.filters", 8}};
+  s.add_run(study, "a1", {{"data", {{"source", {{"kind", "generator"}}}}}, {"images", {{"size", {4, 4}}}}, {"point", narrow}},
+            1, narrow, "narrow");
+  add_done(s, study, FakeRun{"v2", narrow, "narrow", 2, test_metrics(0.80, 50, 20), {"learning"}}, directory);
+}
+
 }  // namespace jetstudy::testing

@@ -168,6 +168,104 @@ TEST_CASE("study_report: the recipe's expect: figures sit beside our medians, ma
         "generator (pt: [350,450]; signal: top)");
 }
 
+TEST_CASE("study_report: runs of an earlier version of the recipe are left out, counted, and shown apart with --all") {
+  TempDirectory directory("report");
+  auto s = jetstudy::testing::top_study(directory);
+  jetstudy::testing::edit_top_recipe(s, directory);
+
+  const StudyReport report = study_report(s, "top", fixed_time());
+  REQUIRE(report.configurations.size() == 1);  // "wide" was planned by version 1 only
+  const Configuration& narrow = report.configurations[0];
+  CHECK(narrow.label == "narrow");
+  REQUIRE(narrow.runs.size() == 2);
+  CHECK(narrow.runs[0].hash == "a1");  // planned by both versions: current
+  CHECK(narrow.runs[1].hash == "v2");
+  CHECK(narrow.metrics.at("auc").summary.median == Approx(0.85));  // 0.90 and 0.80, not a2's 0.94 or a3's 0.92
+  CHECK(report.earlier_version_runs == 6);
+  CHECK_FALSE(report.earlier_versions_included);
+  CHECK(earlier_versions_remark(report) ==
+        "6 runs of earlier versions of the recipe are not shown (--all to include them)");
+  CHECK(report.runs_not_done.empty());  // b3 (failed) and b4 (pending) are of version 1
+
+  ReportOptions all = fixed_time();
+  all.include_earlier_versions = true;
+  const StudyReport everything = study_report(s, "top", all);
+  REQUIRE(everything.configurations.size() == 3);
+  CHECK(everything.configurations[0].label == "narrow");  // current first: the default reference
+  CHECK(everything.configurations[0].current);
+  CHECK(everything.configurations[0].runs.size() == 2);
+  CHECK(everything.configurations[1].label == "wide (recipe v1)");  // then in the order their runs were added
+  CHECK_FALSE(everything.configurations[1].current);
+  CHECK(everything.configurations[1].runs.size() == 4);
+  CHECK(everything.configurations[2].label == "narrow (recipe v1)");
+  CHECK(everything.configurations[2].runs.size() == 2);  // a2, a3
+  CHECK(everything.reference == "narrow");
+  CHECK(everything.expectations.size() == 2);  // the recipe's figures against its current version only
+  CHECK(everything.runs_not_done.size() == 2);
+  CHECK(earlier_versions_remark(everything) ==
+        "6 runs of earlier versions of the recipe are included, as configurations labelled \"(recipe vN)\"");
+
+  // compare STUDY leaves them out the same way; a run named by its hash is shown whatever its version.
+  const StudyReport compared = comparison_report(s, {"top", "b1"}, fixed_time());
+  CHECK(compared.earlier_version_runs == 5);  // b1, named, is shown
+  REQUIRE(compared.configurations.size() == 2);
+  CHECK(compared.configurations[1].label == "wide (recipe v1)");
+  CHECK(compared.configurations[1].runs.size() == 1);
+}
+
+TEST_CASE("study_report: an expect entry's dataset: names where the published figure was measured") {
+  TempDirectory directory("report");
+  auto s = jetstudy::testing::top_study(directory);
+  jetstudy::testing::edit_top_recipe(s, directory);
+  const StudyReport report = study_report(s, "top", fixed_time());
+  REQUIRE(report.expectations.size() == 2);
+  CHECK(report.expectations[0].metric == "auc");
+  CHECK(report.expectations[0].dataset == "top-tagging reference dataset (arXiv:1902.09914)");
+  CHECK(report.expectations[1].metric == "rejection@0.5");
+  CHECK(report.expectations[1].dataset == "generator (signal: top)");  // no dataset: the recipe's data.source
+}
+
+TEST_CASE("study_report: a three-class study shows accuracy and one-vs-rest AUCs like a binary study's figures") {
+  TempDirectory directory("report");
+  auto s = store::Store::open(directory / "jetstudy.sqlite");
+  s.upsert_study("three", "recipes/three.yaml", {{"study", "three"}, {"expect", {{"accuracy", {{"value", 0.6}}}}}});
+  // What experiments/classify.cpp stores for classes [qcd, w, top]: accuracy, auc_<class>, loss.
+  const auto metrics = [](double accuracy, double auc_top) {
+    return std::vector<store::MetricValue>{{"test", "accuracy", accuracy, std::nullopt},
+                                           {"test", "auc_qcd", 0.77, std::nullopt},
+                                           {"test", "auc_w", 0.63, std::nullopt},
+                                           {"test", "auc_top", auc_top, std::nullopt},
+                                           {"test", "loss", 0.97, std::nullopt},
+                                           {"val", "accuracy", 0.5, 1}};
+  };
+  const json small = {{"model.filters", 4}}, large = {{"model.filters", 16}};
+  for (const auto& run : {jetstudy::testing::FakeRun{"s1", small, "small", 1, metrics(0.55, 0.80)},
+                          jetstudy::testing::FakeRun{"s2", small, "small", 2, metrics(0.59, 0.84)},
+                          jetstudy::testing::FakeRun{"s3", small, "small", 3, metrics(0.60, 0.86)},
+                          jetstudy::testing::FakeRun{"l1", large, "large", 1, metrics(0.65, 0.90)},
+                          jetstudy::testing::FakeRun{"l2", large, "large", 2, metrics(0.67, 0.92)}})
+    jetstudy::testing::add_done(s, "three", run, directory);
+
+  const StudyReport report = study_report(s, "three", fixed_time());
+  REQUIRE(report.metrics.size() >= 5);
+  CHECK(report.metrics[0] == "accuracy");
+  CHECK(report.metrics[1] == "auc_qcd");
+  CHECK(report.configurations[0].metrics.at("accuracy").summary.median == Approx(0.59));
+  CHECK(metric_heading("auc_top") == "AUC top vs rest");
+  CHECK(metric_heading("auc_beyond_mass_tau32") == "auc_beyond_mass_tau32");
+  CHECK(report.configurations[0].representative_run == "s2");  // the seed with the median accuracy
+
+  const PairedDifference* accuracy = difference(report, "accuracy");
+  REQUIRE(accuracy != nullptr);
+  CHECK(accuracy->mean == Approx(0.09));
+  const PairedDifference* top = difference(report, "auc_top");
+  REQUIRE(top != nullptr);
+  CHECK(top->mean == Approx(0.09));
+  REQUIRE(report.expectations.size() == 2);
+  CHECK(*report.expectations[0].ours == Approx(0.59));
+  CHECK(*report.expectations[1].ours == Approx(0.66));
+}
+
 TEST_CASE("study_report: failed and pending runs are listed with their errors, failures first") {
   TempDirectory directory("report");
   const auto s = jetstudy::testing::top_study(directory);

@@ -37,8 +37,8 @@ TEST_CASE("schema: a fresh database gets the newest version and all eight tables
   { store::Store::open(file); }
 
   SQLite::Database database(file, SQLite::OPEN_READONLY);
-  CHECK(store::schema_version(database) == 2);
-  CHECK(store::current_schema_version() == 2);
+  CHECK(store::schema_version(database) == 3);
+  CHECK(store::current_schema_version() == 3);
   CHECK(table_names(database) == std::vector<std::string>{"artifacts", "curves", "datasets", "evaluations", "metrics",
                                                           "runs", "studies", "study_runs"});
   CHECK(database.execAndGet("PRAGMA journal_mode").getString() == "wal");
@@ -54,7 +54,30 @@ TEST_CASE("schema: reopening a current database changes nothing and keeps the da
   auto second = store::Store::open(file);
   CHECK(second.studies() == std::vector<std::string>{"s"});
   SQLite::Database database(file, SQLite::OPEN_READONLY);
-  CHECK(store::schema_version(database) == 2);
+  CHECK(store::schema_version(database) == 3);
+}
+
+TEST_CASE("schema: a version 2 database with runs is upgraded to v3 and every run it linked counts as current") {
+  TempDirectory directory("schema");
+  const auto file = directory / "jetstudy.sqlite";
+  {
+    SQLite::Database database(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    store::apply_migrations(database, store::schema_migrations().first(2), file);  // as jetstudy wrote it before v3
+    database.exec("INSERT INTO studies VALUES ('top', 'recipes/top.yaml', '{\"v\":1}', '2025-01-01T00:00:00Z', "
+                  "'2025-01-01T00:00:00Z')");
+    database.exec("INSERT INTO runs (hash, config, seed, created_at) VALUES ('h1', '{}', 1, '2025-01-01T00:00:00Z'), "
+                  "('h2', '{}', 2, '2025-01-01T00:00:00Z')");
+    database.exec("INSERT INTO study_runs VALUES ('top', 'h1', '{}', 'a'), ('top', 'h2', '{}', 'a')");
+  }
+  auto s = store::Store::open(file);
+  CHECK(s.study("top")->recipe_version == 1);
+  const auto runs = s.runs_of_study("top");
+  REQUIRE(runs.size() == 2);
+  CHECK(runs[0].current);
+  CHECK(runs[1].current);
+  // The first edit after the upgrade retires both until they are planned again.
+  s.upsert_study("top", "recipes/top.yaml", {{"v", 2}});
+  CHECK_FALSE(s.runs_of_study("top").at(0).current);
 }
 
 TEST_CASE("schema: a database written by a newer jetstudy is refused with its path and both versions") {
@@ -67,7 +90,7 @@ TEST_CASE("schema: a database written by a newer jetstudy is refused with its pa
   REQUIRE_THROWS_AS(store::Store::open(file), jetstudy::core::InputError);
   REQUIRE_THROWS_WITH(store::Store::open(file),
                       file.string() + ": schema version 7 was written by a newer jetstudy (this build knows "
-                                      "versions up to 2); use that newer jetstudy, or point --results at another "
+                                      "versions up to 3); use that newer jetstudy, or point --results at another "
                                       "directory");
 }
 
@@ -80,10 +103,12 @@ TEST_CASE("schema: a version 1 database is upgraded step by step, and a failing 
   REQUIRE(store::schema_version(database) == 1);
   REQUIRE_FALSE(database.tableExists("evaluations"));
 
-  // Opening it with this build applies the later steps (v2: evaluations).
+  // Opening it with this build applies the later steps (v2: evaluations; v3: recipe versions).
   store::apply_migrations(database, steps, file);
   CHECK(store::schema_version(database) == store::current_schema_version());
   CHECK(database.tableExists("evaluations"));
+  CHECK(has_column(database, "studies", "recipe_version"));
+  CHECK(has_column(database, "study_runs", "recipe_version"));
 
   // A later step that fails halfway leaves neither its table nor its version bump.
   const int next = store::current_schema_version() + 1;

@@ -137,6 +137,58 @@ TEST_CASE("store: one run can belong to two studies, and adding it again does no
   CHECK(s.runs_of_study("top").at(0).attempts == 1);
 }
 
+TEST_CASE("store: an edited recipe starts a new version and the runs it no longer plans are retired") {
+  TempDirectory directory("store");
+  auto s = store_with_one_run(directory);  // version 1: h1 (lr=1e-3)
+  s.add_run("top", "h2", {{"train", {{"lr", 1e-2}}}}, 1, {{"train.lr", 1e-2}}, "lr=1e-2");
+  CHECK(s.study("top")->recipe_version == 1);
+
+  // The same recipe again (a re-run, or a second coordinator) keeps the version and its runs.
+  s.upsert_study("top", "recipes/top.yaml", {{"study", "top"}});
+  CHECK(s.study("top")->recipe_version == 1);
+  for (const auto& run : s.runs_of_study("top")) CHECK(run.current);
+
+  // Edited: the coordinator upserts the new configuration, then adds every run it plans (h1 again, h3 new).
+  s.upsert_study("top", "recipes/top.yaml", {{"study", "top"}, {"epochs", 20}});
+  CHECK(s.study("top")->recipe_version == 2);
+  for (const auto& run : s.runs_of_study("top")) CHECK_FALSE(run.current);  // until planned again
+  s.add_run("top", "h1", {{"train", {{"lr", 1e-3}}}}, 1, {{"train.lr", 1e-3}}, "lr=1e-3");
+  s.add_run("top", "h3", {{"train", {{"lr", 1e-3}}, {"epochs", 20}}}, 1, {{"train.lr", 1e-3}}, "lr=1e-3");
+
+  const auto runs = s.runs_of_study("top");
+  REQUIRE(runs.size() == 3);  // every run ever linked, in the order added
+  CHECK(runs[0].hash == "h1");
+  CHECK(runs[0].current);
+  CHECK(runs[0].recipe_version == 2);
+  CHECK(runs[1].hash == "h2");
+  CHECK_FALSE(runs[1].current);
+  CHECK(runs[1].recipe_version == 1);
+  CHECK(runs[2].hash == "h3");
+  CHECK(runs[2].current);
+
+  // Back to the first configuration: a third version, in which h2 is current again once it is planned.
+  s.upsert_study("top", "recipes/top.yaml", {{"study", "top"}});
+  CHECK(s.study("top")->recipe_version == 3);
+  s.add_run("top", "h2", {{"train", {{"lr", 1e-2}}}}, 1, {{"train.lr", 1e-2}}, "lr=1e-2");
+  std::vector<std::string> current;
+  for (const auto& run : s.runs_of_study("top"))
+    if (run.current) current.push_back(run.hash);
+  CHECK(current == std::vector<std::string>{"h2"});
+}
+
+TEST_CASE("store: a run added without a new configuration (import-scores) joins the current version") {
+  TempDirectory directory("store");
+  auto s = store_with_one_run(directory);
+  s.upsert_study("top", "recipes/top.yaml", {{"study", "top"}, {"edited", true}});
+  s.add_run("top", "h1", {{"train", {{"lr", 1e-3}}}}, 1, {{"train.lr", 1e-3}}, "lr=1e-3");
+  s.add_run("top", "imported", {{"tagger", "pfn"}}, 0, {{"tagger", "pfn"}}, "pfn");  // no upsert_study before it
+  const auto runs = s.runs_of_study("top");
+  REQUIRE(runs.size() == 2);
+  CHECK(runs[0].current);
+  CHECK(runs[1].current);
+  CHECK(runs[1].recipe_version == 2);
+}
+
 TEST_CASE("store: adding a run to an unknown study, or a known hash with another seed, is our bug") {
   TempDirectory directory("store");
   auto s = store_with_one_run(directory);

@@ -21,6 +21,7 @@ struct CompareArguments {
   std::string out;
   std::string format = "html";
   std::string reference;
+  bool all = false;  // studies: include runs of earlier recipe versions
   std::string results;
 };
 
@@ -38,6 +39,7 @@ int compare(const CompareArguments& arguments) {
   report::ReportOptions options;
   options.reference = arguments.reference;
   options.results_root = layout.root;
+  options.include_earlier_versions = arguments.all;
   const auto built = report::comparison_report(store, arguments.items, options);
   const std::string name = comparison_name(arguments.items);
   return emit_report(built, arguments.format, arguments.out, layout.reports() / name, name);
@@ -70,6 +72,8 @@ CommandAction define_compare(CLI::App& command) {
                      "directory to write into; default: md and json to standard output, html and csv into "
                      "<results>/reports/compare-<names>-<hash>/; '-' prints html too");
   command.add_option("--format", arguments->format, "html (default), md, csv (one file per table) or json");
+  command.add_flag("--all", arguments->all,
+                   "for studies: also show runs of earlier versions of their recipes (runs named by hash always show)");
   command.add_option("--reference", arguments->reference,
                      "label of the configuration differences are taken to, e.g. 'study / lr=1e-3' (default: the first)");
   add_results_option(command, arguments->results);

@@ -30,10 +30,16 @@ int status(const StatusArguments& arguments) {
   for (const auto& name : names) {
     std::map<std::string, int> counts;
     const auto runs = store.runs_of_study(name);
-    for (const auto& run : runs) ++counts[store::to_string(run.status)];
+    std::size_t earlier = 0;
+    for (const auto& run : runs) {
+      ++counts[store::to_string(run.status)];
+      if (!run.current) ++earlier;
+    }
     std::string summary;
     for (const auto& [status, count] : counts) summary += fmt::format(" {} {},", count, status);
     if (!summary.empty()) summary.pop_back();
+    // Runs of earlier versions of the recipe (edited since) stay listed, marked; reports leave them out.
+    if (earlier > 0) summary += fmt::format("; {} of earlier versions of the recipe", earlier);
     fmt::print("{}: {} runs:{}\n", name, runs.size(), summary);
     if (arguments.study.empty()) continue;
     // Runs handed to Slurm or HTCondor: what the scheduler says of their task now (squeue/scontrol, condor_q).
@@ -44,8 +50,9 @@ int status(const StatusArguments& arguments) {
     const auto scheduler = scheduler_states(layout, on_cluster);
     for (const auto& run : runs) {
       const auto task = scheduler.find(run.hash);
-      fmt::print("  {}  {:<11} seed={} attempts={}{}{}{}\n", run.hash.substr(0, 12), store::to_string(run.status),
+      fmt::print("  {}  {:<11} seed={} attempts={}{}{}{}{}\n", run.hash.substr(0, 12), store::to_string(run.status),
                  run.seed, run.attempts, run.label.empty() ? "" : "  " + run.label,
+                 run.current ? "" : fmt::format("  (earlier recipe, v{})", run.recipe_version),
                  task == scheduler.end() ? "" : "  [" + task->second + "]",
                  run.error.empty() ? "" : "  error: " + run.error);
     }
@@ -59,6 +66,7 @@ struct ReportArguments {
   std::string format = "html";
   std::string reference;
   std::string results;
+  bool all = false;  // also runs of earlier versions of the recipe
 };
 
 int report(const ReportArguments& arguments) {
@@ -66,6 +74,7 @@ int report(const ReportArguments& arguments) {
   const auto store = store::Store::open(layout.database());
   report::ReportOptions options;
   options.reference = arguments.reference;
+  options.include_earlier_versions = arguments.all;
   options.results_root = layout.root;
   const auto built = report::study_report(store, arguments.study, options);
   const std::string name = report::safe_directory_name(arguments.study);
@@ -90,6 +99,9 @@ CommandAction define_report(CLI::App& command) {
   command.add_option("--format", arguments->format, "html (default), md, csv (one file per table) or json");
   command.add_option("--reference", arguments->reference,
                      "label of the configuration paired differences and ratios are taken to (default: the first)");
+  command.add_flag("--all", arguments->all,
+                   "also show runs of earlier versions of the recipe (edited since), as configurations labelled "
+                   "\"(recipe vN)\"");
   add_results_option(command, arguments->results);
   return [arguments] { return report(*arguments); };
 }

@@ -224,6 +224,9 @@ Schema study_schema(const StudyComponents& c) {
   const Schema expectation = Schema::map({
       Field::required("value", Schema::number(), "the published figure"),
       Field::defaulted("tolerance", Schema::number().min(0), 0.0, "how far ours may be from it"),
+      Field::optional("dataset", Schema::string(),
+                      "the dataset the published figure was measured on, as the report names it (default: the "
+                      "recipe's data.source)"),
   });
   // sweep: the axes (docs/recipe.md, toolkit/recipe/sweep.h) and the strategy (docs/scheduler.md).
   const Schema swept_lists = Schema::free_map(Schema::list(Schema::any()).min_length(1));

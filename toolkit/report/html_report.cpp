@@ -103,6 +103,8 @@ std::string html_report(const StudyReport& report, const std::vector<Figure>& fi
   for (const Configuration& configuration : report.configurations)
     runs.insert(runs.end(), configuration.runs.begin(), configuration.runs.end());
   append_fact(out, "runs", fmt::format("{}{}", runs.size(), runs.empty() ? "" : " (" + status_counts(runs) + ")"));
+  if (const std::string remark = earlier_versions_remark(report); !remark.empty())
+    append_fact(out, "earlier versions", remark);
   append_fact(out, "configurations", std::to_string(report.configurations.size()));
   if (!report.reference.empty()) append_fact(out, "reference", report.reference);
   append_fact(out, "generated", report.generated_at);

@@ -56,6 +56,7 @@ json configuration_json(const Configuration& configuration) {
   return {{"label", configuration.label},
           {"study", configuration.study},
           {"point", configuration.point},
+          {"current", configuration.current},
           {"runs", runs},
           {"done", configuration.done_runs()},
           {"metrics", metrics},
@@ -100,6 +101,8 @@ nlohmann::json json_report(const StudyReport& report) {
           {"expectations", expectations},
           {"provenance", provenance},
           {"runs_not_done", not_done},
+          {"earlier_version_runs", {{"count", report.earlier_version_runs},
+                                    {"included", report.earlier_versions_included}}},
           {"notes", report.notes}};
 }
 

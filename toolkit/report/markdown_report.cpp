@@ -63,6 +63,8 @@ std::string markdown_report(const StudyReport& report) {
   for (const Configuration& configuration : report.configurations)
     runs.insert(runs.end(), configuration.runs.begin(), configuration.runs.end());
   out += fmt::format("- runs: {}{}\n", runs.size(), runs.empty() ? "" : " (" + status_counts(runs) + ")");
+  if (const std::string remark = earlier_versions_remark(report); !remark.empty())
+    out += "- " + escape_markdown_cell(remark) + "\n";
   out += fmt::format("- configurations: {}\n", report.configurations.size());
   if (!report.reference.empty()) out += "- reference: " + escape_markdown_cell(report.reference) + "\n";
   out += "- generated: " + report.generated_at + "\n";

@@ -153,7 +153,8 @@ Table expectations_table(const StudyReport& report, TableStyle style) {
   }
   table.caption =
       "within: |ours − published| ≤ tolerance. The published figure was measured on the dataset named under "
-      "\"published on\" (the recipe's data.source); ours on the data the runs used.";
+      "\"published on\" (the expect entry's dataset:, else the recipe's data.source); ours on the data the runs "
+      "used.";
   return table;
 }
 

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
+#include <string_view>
 
 #include "toolkit/core/canonical_json.h"
 #include "toolkit/core/closest_name.h"
@@ -36,6 +38,14 @@ struct StudyRun {
   RunRecord run;
 };
 
+// The class of a multi-class study's one-vs-rest AUC ("auc_top" -> "top"); nullopt for other metrics.
+std::optional<std::string> one_vs_rest_class(const std::string& metric) {
+  constexpr std::string_view kPrefix = "auc_";
+  if (metric.size() <= kPrefix.size() || metric.compare(0, kPrefix.size(), kPrefix) != 0) return std::nullopt;
+  if (metric.rfind("auc_beyond_", 0) == 0) return std::nullopt;  // interpretability: AUC beyond an observable
+  return metric.substr(kPrefix.size());
+}
+
 std::string point_label(const RunRecord& run) {
   if (!run.label.empty()) return run.label;
   if (run.point.is_null() || run.point.empty()) return "(default)";
@@ -47,17 +57,24 @@ std::vector<Configuration> group_into_configurations(const std::vector<StudyRun>
   std::vector<Configuration> configurations;
   std::map<std::string, std::size_t> index_of;
   for (const StudyRun& entry : runs) {
-    const std::string key = entry.study + '\n' + core::canonical_json(entry.run.point);
+    // Runs of an earlier recipe version never share a row with current ones: their own configuration per version.
+    const std::string version = entry.run.current ? "" : fmt::format(" (recipe v{})", entry.run.recipe_version);
+    const std::string key = entry.study + '\n' + core::canonical_json(entry.run.point) + '\n' + version;
     const auto [where, inserted] = index_of.emplace(key, configurations.size());
     if (inserted) {
       Configuration configuration;
       configuration.study = entry.study;
+      configuration.current = entry.run.current;
       configuration.point = entry.run.point.is_null() ? json::object() : entry.run.point;
-      configuration.label = several_studies ? entry.study + " / " + point_label(entry.run) : point_label(entry.run);
+      configuration.label =
+          (several_studies ? entry.study + " / " + point_label(entry.run) : point_label(entry.run)) + version;
       configurations.push_back(std::move(configuration));
     }
     configurations[where->second].runs.push_back(entry.run);
   }
+  // Current configurations first: the default reference and the expectation checks are theirs.
+  std::stable_partition(configurations.begin(), configurations.end(),
+                        [](const Configuration& configuration) { return configuration.current; });
   // Two points with one label (a recipe's labels collide): keep both, told apart by a number.
   std::map<std::string, int> seen;
   for (Configuration& configuration : configurations) {
@@ -146,10 +163,13 @@ void fill_configuration(const store::Store& store, Configuration& configuration,
                                               predictions.size(), done.size()));
   }
 
-  // The representative run: the done seed whose AUC is closest to the median, else the first done run.
+  // The representative run: the done seed whose AUC (a multi-class study: accuracy) is closest to the median, else
+  // the first done run.
   if (done.empty()) return;
   const RunRecord* representative = done.front();
-  if (const auto auc = configuration.metrics.find("auc"); auc != configuration.metrics.end()) {
+  auto auc = configuration.metrics.find("auc");
+  if (auc == configuration.metrics.end()) auc = configuration.metrics.find("accuracy");
+  if (auc != configuration.metrics.end()) {
     double best = INFINITY;
     for (const RunRecord* run : done) {
       const auto value = auc->second.by_seed.find(run->seed);
@@ -200,7 +220,11 @@ std::vector<PairedDifference> differences_to(const std::vector<Configuration>& c
   if (reference == configurations.end()) return differences;
   for (const Configuration& configuration : configurations) {
     if (configuration.label == reference_label) continue;
-    for (const char* metric : kDifferenceMetrics) {
+    // The binary figures, then the one-vs-rest AUCs of a multi-class study (auc_<class>) as they come.
+    std::vector<std::string> metrics(std::begin(kDifferenceMetrics), std::end(kDifferenceMetrics));
+    for (const auto& [name, summary] : reference->metrics)
+      if (one_vs_rest_class(name)) metrics.push_back(name);
+    for (const std::string& metric : metrics) {
       const auto ours = configuration.metrics.find(metric);
       const auto theirs = reference->metrics.find(metric);
       if (ours == configuration.metrics.end() || theirs == reference->metrics.end()) continue;
@@ -219,6 +243,7 @@ std::vector<ExpectationCheck> expectation_checks(const store::Store& store, cons
   std::vector<ExpectationCheck> checks;
   std::map<std::string, std::optional<store::StudyRecord>> studies;
   for (const Configuration& configuration : configurations) {
+    if (!configuration.current) continue;  // the recipe's figures are compared with the recipe as it is now
     auto& record = studies[configuration.study];
     if (!record) record = store.study(configuration.study);
     if (!record || !record->config.is_object()) continue;
@@ -234,7 +259,9 @@ std::vector<ExpectationCheck> expectation_checks(const store::Store& store, cons
       check.metric = metric;
       check.published = figure["value"].get<double>();
       check.tolerance = figure.value("tolerance", 0.0);
-      check.dataset = dataset_label(source);
+      const auto published_on = figure.find("dataset");
+      check.dataset = published_on != figure.end() && published_on->is_string() ? published_on->get<std::string>()
+                                                                                : dataset_label(source);
       if (const auto ours = configuration.metrics.find(metric); ours != configuration.metrics.end())
         check.ours = ours->second.summary.median;
       checks.push_back(check);
@@ -310,8 +337,19 @@ StudyReport assemble(const store::Store& store, StudyReport report, const std::v
   report.expectations = expectation_checks(store, report.configurations);
   report.provenance = provenance_of(report.configurations);
   report.runs_not_done = runs_not_done(report.configurations);
-  if (runs.empty()) report.notes.push_back("the study has no runs yet");
+  if (runs.empty() && report.earlier_version_runs == 0) report.notes.push_back("the study has no runs yet");
   return report;
+}
+
+// Keeps the runs a report shows: the current ones, and with include_earlier_versions also those of earlier recipe
+// versions; counts the latter either way.
+void add_study_run(std::vector<StudyRun>& runs, StudyReport& report, const std::string& study, const RunRecord& run,
+                   const ReportOptions& options) {
+  if (!run.current) {
+    ++report.earlier_version_runs;
+    if (!options.include_earlier_versions) return;
+  }
+  runs.push_back({study, run});
 }
 
 }  // namespace
@@ -346,8 +384,11 @@ StudyReport study_report(const store::Store& store, const std::string& study, co
   report.recipe_path = record.recipe_path;
   if (record.config.is_object() && record.config.contains("description") && record.config["description"].is_string())
     report.description = record.config["description"].get<std::string>();
+  report.earlier_versions_included = options.include_earlier_versions;
   std::vector<StudyRun> runs;
-  for (RunRecord& run : store.runs_of_study(study)) runs.push_back({study, std::move(run)});
+  for (const RunRecord& run : store.runs_of_study(study)) add_study_run(runs, report, study, run, options);
+  if (runs.empty() && report.earlier_version_runs > 0)
+    report.notes.push_back("the recipe as it is now has no runs yet: run it (jetstudy run) or use --all");
   return assemble(store, std::move(report), runs, options);
 }
 
@@ -356,10 +397,21 @@ StudyReport comparison_report(const store::Store& store, const std::vector<std::
   if (runs_or_studies.empty()) throw core::InputError("compare: name at least one run (hash prefix) or study");
   const std::vector<std::string> studies = store.studies();
   std::vector<StudyRun> runs;
+  StudyReport report;
+  report.earlier_versions_included = options.include_earlier_versions;
   std::set<std::pair<std::string, std::string>> included;  // (study, hash)
   std::vector<std::string> report_studies;
-  const auto include = [&](const std::string& study, const RunRecord& run) {
-    if (!included.insert({study, run.hash}).second) return;
+  // A run named by its hash is shown whatever version of its study's recipe planned it.
+  std::set<std::pair<std::string, std::string>> left_out;  // (study, hash) of earlier versions, counted once
+  const auto include = [&](const std::string& study, const RunRecord& run, bool named) {
+    if (included.count({study, run.hash})) return;
+    if (!run.current && !named && !options.include_earlier_versions) {
+      if (left_out.insert({study, run.hash}).second) ++report.earlier_version_runs;
+      return;
+    }
+    if (!run.current && !named) ++report.earlier_version_runs;
+    if (left_out.erase({study, run.hash})) --report.earlier_version_runs;  // named after all: shown
+    included.insert({study, run.hash});
     runs.push_back({study, run});
     if (std::find(report_studies.begin(), report_studies.end(), study) == report_studies.end())
       report_studies.push_back(study);
@@ -367,7 +419,7 @@ StudyReport comparison_report(const store::Store& store, const std::vector<std::
 
   for (const std::string& item : runs_or_studies) {
     if (store.study(item)) {
-      for (const RunRecord& run : store.runs_of_study(item)) include(item, run);
+      for (const RunRecord& run : store.runs_of_study(item)) include(item, run, false);
       continue;
     }
     std::string hash;
@@ -383,7 +435,7 @@ StudyReport comparison_report(const store::Store& store, const std::vector<std::
     for (const std::string& study : studies) {
       for (const RunRecord& run : store.runs_of_study(study)) {
         if (run.hash != hash) continue;
-        include(study, run);
+        include(study, run, true);
         found = true;
         break;
       }
@@ -393,11 +445,10 @@ StudyReport comparison_report(const store::Store& store, const std::vector<std::
       auto run = store.run(hash);
       JETSTUDY_CHECK(run.has_value(), "run_hash_with_prefix returned a hash the store does not hold");
       run->label = hash.substr(0, 12);
-      include("(no study)", *run);
+      include("(no study)", *run, true);
     }
   }
 
-  StudyReport report;
   report.title = "comparison of " + fmt::format("{}", fmt::join(runs_or_studies, ", "));
   report.studies = report_studies;
   if (report_studies.size() == 1) {
@@ -407,8 +458,20 @@ StudyReport comparison_report(const store::Store& store, const std::vector<std::
   return assemble(store, std::move(report), runs, options);
 }
 
+std::string earlier_versions_remark(const StudyReport& report) {
+  const std::size_t n = report.earlier_version_runs;
+  if (n == 0) return "";
+  if (report.earlier_versions_included)
+    return fmt::format("{} included, as configurations labelled \"(recipe vN)\"",
+                       n == 1 ? std::string("1 run of an earlier version of the recipe is")
+                              : fmt::format("{} runs of earlier versions of the recipe are", n));
+  if (n == 1) return "1 run of an earlier version of the recipe is not shown (--all to include it)";
+  return fmt::format("{} runs of earlier versions of the recipe are not shown (--all to include them)", n);
+}
+
 std::string metric_heading(const std::string& metric) {
   if (metric == "auc") return "AUC";
+  if (const auto class_name = one_vs_rest_class(metric)) return "AUC " + *class_name + " vs rest";
   if (metric.rfind("rejection@", 0) == 0) return "1/εB@" + metric.substr(10);
   if (metric == "sic_max") return "SIC max";
   if (metric.rfind("jsd@", 0) == 0) return "JSD@" + metric.substr(4);

@@ -37,6 +37,9 @@ struct MetricSummary {
 struct Configuration {
   std::string label;  // unique within the report ("lr=1e-3", or "study / lr=1e-3" across studies)
   std::string study;
+  // false: runs of an earlier version of the recipe (ReportOptions::include_earlier_versions), labelled
+  // "lr=1e-3 (recipe v1)"; they are listed after the current configurations and enter no expectation check.
+  bool current = true;
   nlohmann::json point;                      // the sweep point, {} for a study without a sweep
   std::vector<store::RunRecord> runs;        // every run, whatever its status, by seed
   std::map<std::string, MetricSummary> metrics;  // over the done runs; only metrics some done run has
@@ -57,7 +60,9 @@ struct ExpectationCheck {
   std::string metric;
   double published = 0.0;
   double tolerance = 0.0;
-  std::string dataset;         // the data source the recipe's figure applies to ("toptag_h5: train.h5, ...")
+  // The dataset the published figure was measured on: the expect entry's `dataset:` text, else the recipe's
+  // data.source ("toptag_h5 (train: train.h5, ...)").
+  std::string dataset;
   std::optional<double> ours;  // median over the done seeds; absent when no done run reported the metric
   bool within() const;         // |ours - published| <= tolerance; false without ours
 };
@@ -93,6 +98,10 @@ struct StudyReport {
   std::vector<ProvenanceEntry> provenance;
   std::vector<RunNotDone> runs_not_done;
   std::vector<std::string> notes;    // report-wide remarks (missing files, reference chosen, ...)
+  // Runs of the studies planned by earlier versions of their recipes (edited since: docs/store.md "Recipe
+  // versions"), and whether they are among the configurations (--all) or left out (the default).
+  std::size_t earlier_version_runs = 0;
+  bool earlier_versions_included = false;
 
   std::size_t run_count() const;
   const Configuration* configuration(const std::string& label) const;
@@ -100,6 +109,8 @@ struct StudyReport {
 
 struct ReportOptions {
   std::string reference;  // a configuration label; empty: the first configuration
+  // Also show runs of earlier versions of the recipe (`--all`), as configurations of their own.
+  bool include_earlier_versions = false;
   // Where relative predictions.h5 paths are looked up besides the working directory: <root>/runs/<hash>/.
   std::filesystem::path results_root;
   std::chrono::system_clock::time_point generated_at = std::chrono::system_clock::now();
@@ -113,6 +124,10 @@ StudyReport study_report(const store::Store& store, const std::string& study, co
 // A name that is neither a study nor a run prefix throws core::InputError naming it and listing the studies.
 StudyReport comparison_report(const store::Store& store, const std::vector<std::string>& runs_or_studies,
                               const ReportOptions& options = {});
+
+// The line that says what happened to runs of earlier recipe versions: "3 runs of earlier versions of the recipe
+// are not shown (--all to include them)", or with --all that they are included; empty when there are none.
+std::string earlier_versions_remark(const StudyReport& report);
 
 // Heading for a metric column: "AUC", "1/εB@0.3", "SIC max", ...; the name itself for unknown metrics.
 std::string metric_heading(const std::string& metric);

@@ -57,6 +57,8 @@ struct StudyRecord {
   nlohmann::json config;
   std::string created_at;  // UTC ISO-8601
   std::string updated_at;
+  // 1 for a new study, one more each time upsert_study was given a configuration other than the stored one.
+  int recipe_version = 1;
 };
 
 // One row of runs, plus (when read through a study) the sweep point and label it has in that study.
@@ -75,6 +77,10 @@ struct RunRecord {
   std::optional<double> duration_s;  // of the last finished attempt
   nlohmann::json point;              // sweep point in the study, e.g. {"train.optimizer.lr": 0.001}
   std::string label;                 // human-readable form of the point, e.g. "lr=1e-3"
+  // Read through a study: the study's recipe version that last linked the run (add_run), and whether that is the
+  // study's current version. false: the run was planned by an earlier version of the recipe (it was edited since).
+  int recipe_version = 0;
+  bool current = true;
 };
 
 // A built dataset in the HDF5 cache.

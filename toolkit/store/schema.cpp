@@ -97,9 +97,20 @@ CREATE TABLE evaluations (
 );
 )sql";
 
+// v3: versions of a study's recipe. studies.recipe_version starts at 1 and grows by one each time upsert_study is
+// given a configuration that differs from the stored one (the recipe was edited, or run with other --set values);
+// study_runs.recipe_version is the version that last linked the run (add_run). A run is current in a study when the
+// two agree; the others belong to earlier versions and reports leave them out by default. Rows of a version 2
+// database all start at 1: every run linked so far counts as current.
+constexpr const char* kVersion3 = R"sql(
+ALTER TABLE studies ADD COLUMN recipe_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE study_runs ADD COLUMN recipe_version INTEGER NOT NULL DEFAULT 1;
+)sql";
+
 const Migration kMigrations[] = {
     {1, "studies, runs, study_runs, metrics, curves, artifacts, datasets", kVersion1},
     {2, "evaluations", kVersion2},
+    {3, "recipe versions of studies and of their runs", kVersion3},
 };
 
 }  // namespace

@@ -152,18 +152,37 @@ Store Store::open(const fs::path& database_file) {
 void Store::upsert_study(const std::string& name, const std::string& recipe_path, const json& config) {
   JETSTUDY_CHECK(!name.empty(), "upsert_study: empty study name");
   guarded("upsert_study", [&] {
-    SQLite::Statement insert(*database_,
-                             "INSERT INTO studies (name, recipe_path, config, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?) "
-                             "ON CONFLICT (name) DO UPDATE SET recipe_path = excluded.recipe_path, "
-                             "config = excluded.config, updated_at = excluded.updated_at");
+    // Read, compare and write in one transaction, so that two coordinators cannot both start a version.
+    SQLite::Transaction transaction(*database_, SQLite::TransactionBehavior::IMMEDIATE);
+    const std::string canonical = core::canonical_json(config);
     const std::string now = utc_now();
-    insert.bind(1, name);
-    insert.bind(2, recipe_path);
-    insert.bind(3, core::canonical_json(config));
-    insert.bind(4, now);
-    insert.bind(5, now);
-    insert.exec();
+    SQLite::Statement existing(*database_, "SELECT config FROM studies WHERE name = ?");
+    existing.bind(1, name);
+    if (!existing.executeStep()) {
+      SQLite::Statement insert(*database_,
+                               "INSERT INTO studies (name, recipe_path, config, created_at, updated_at, recipe_version) "
+                               "VALUES (?, ?, ?, ?, ?, 1)");
+      insert.bind(1, name);
+      insert.bind(2, recipe_path);
+      insert.bind(3, canonical);
+      insert.bind(4, now);
+      insert.bind(5, now);
+      insert.exec();
+    } else {
+      // Stored configurations are canonical JSON; compare parsed values so that text written by another jetstudy
+      // version with the same content does not count as an edit.
+      const bool edited = json::parse(existing.getColumn(0).getString()) != json::parse(canonical);
+      SQLite::Statement update(*database_,
+                               "UPDATE studies SET recipe_path = ?, config = ?, updated_at = ?, "
+                               "recipe_version = recipe_version + ? WHERE name = ?");
+      update.bind(1, recipe_path);
+      update.bind(2, canonical);
+      update.bind(3, now);
+      update.bind(4, edited ? 1 : 0);
+      update.bind(5, name);
+      update.exec();
+    }
+    transaction.commit();
   });
 }
 
@@ -179,12 +198,13 @@ std::vector<std::string> Store::studies() const {
 std::optional<StudyRecord> Store::study(const std::string& name) const {
   return guarded("study", [&]() -> std::optional<StudyRecord> {
     SQLite::Statement query(*database_,
-                            "SELECT name, recipe_path, config, created_at, updated_at FROM studies WHERE name = ?");
+                            "SELECT name, recipe_path, config, created_at, updated_at, recipe_version FROM studies "
+                            "WHERE name = ?");
     query.bind(1, name);
     if (!query.executeStep()) return std::nullopt;
     return StudyRecord{query.getColumn(0).getString(), query.getColumn(1).getString(),
                        json::parse(query.getColumn(2).getString()), query.getColumn(3).getString(),
-                       query.getColumn(4).getString()};
+                       query.getColumn(4).getString(), query.getColumn(5).getInt()};
   });
 }
 
@@ -196,10 +216,11 @@ void Store::add_run(const std::string& study, const std::string& hash, const jso
   guarded("add_run", [&] {
     SQLite::Transaction transaction(*database_, SQLite::TransactionBehavior::IMMEDIATE);
 
-    SQLite::Statement study_query(*database_, "SELECT 1 FROM studies WHERE name = ?");
+    SQLite::Statement study_query(*database_, "SELECT recipe_version FROM studies WHERE name = ?");
     study_query.bind(1, study);
     JETSTUDY_CHECK(study_query.executeStep(),
                    fmt::format("add_run: study '{}' is not in the store; call upsert_study first", study));
+    const int recipe_version = study_query.getColumn(0).getInt();
 
     SQLite::Statement existing(*database_, "SELECT seed, config FROM runs WHERE hash = ?");
     existing.bind(1, hash);
@@ -221,13 +242,15 @@ void Store::add_run(const std::string& study, const std::string& hash, const jso
     }
 
     SQLite::Statement link(*database_,
-                           "INSERT INTO study_runs (study, run_hash, point, label) VALUES (?, ?, ?, ?) "
+                           "INSERT INTO study_runs (study, run_hash, point, label, recipe_version) "
+                           "VALUES (?, ?, ?, ?, ?) "
                            "ON CONFLICT (study, run_hash) DO UPDATE SET point = excluded.point, "
-                           "label = excluded.label");
+                           "label = excluded.label, recipe_version = excluded.recipe_version");
     link.bind(1, study);
     link.bind(2, hash);
     link.bind(3, core::canonical_json(point));
     link.bind(4, label);
+    link.bind(5, recipe_version);
     link.exec();
     transaction.commit();
   });
@@ -253,8 +276,10 @@ std::optional<RunRecord> Store::run(const std::string& hash) const {
 
 std::vector<RunRecord> Store::runs_of_study(const std::string& study) const {
   return guarded("runs_of_study", [&] {
-    SQLite::Statement query(*database_, fmt::format("SELECT {}, s.point, s.label FROM study_runs s "
+    SQLite::Statement query(*database_, fmt::format("SELECT {}, s.point, s.label, s.recipe_version, "
+                                                    "s.recipe_version = t.recipe_version FROM study_runs s "
                                                     "JOIN runs r ON r.hash = s.run_hash "
+                                                    "JOIN studies t ON t.name = s.study "
                                                     "WHERE s.study = ? ORDER BY s.rowid",
                                                     kRunColumns));
     query.bind(1, study);
@@ -263,6 +288,8 @@ std::vector<RunRecord> Store::runs_of_study(const std::string& study) const {
       RunRecord run = run_from_row(query);
       run.point = json::parse(query.getColumn(kRunColumnCount).getString());
       run.label = query.getColumn(kRunColumnCount + 1).getString();
+      run.recipe_version = query.getColumn(kRunColumnCount + 2).getInt();
+      run.current = query.getColumn(kRunColumnCount + 3).getInt() != 0;
       runs.push_back(std::move(run));
     }
     return runs;

@@ -50,14 +50,19 @@ class Store {
   const std::filesystem::path& path() const { return path_; }
 
   // --- studies -----------------------------------------------------------------------------------------
-  // Creates the study or updates its recipe path and configuration (created_at is kept).
+  // Creates the study or updates its recipe path and configuration (created_at is kept). A configuration that
+  // differs from the stored one (canonical JSON) starts a new recipe version: the runs linked so far become runs of
+  // an earlier version (RunRecord::current false) until add_run links them again. The coordinators call upsert_study
+  // and then add_run for every planned run, so after `jetstudy run` exactly the runs of the recipe as it is now are
+  // current; the same configuration again keeps the version (and the runs added to it, e.g. by import-scores).
   void upsert_study(const std::string& name, const std::string& recipe_path, const nlohmann::json& config);
   std::vector<std::string> studies() const;  // names, sorted
   std::optional<StudyRecord> study(const std::string& name) const;
 
   // --- runs --------------------------------------------------------------------------------------------
   // Registers a run (status pending) unless a run with this hash exists, and links it to `study` with its
-  // sweep point and label (a second add_run for the same study updates point and label). The study must
+  // sweep point and label, stamped with the study's current recipe version (a second add_run for the same study
+  // updates point, label and version: a run of an earlier version planned again is current again). The study must
   // exist. An existing run with the same hash but another seed or config is a hash collision or our bug:
   // InternalError.
   void add_run(const std::string& study, const std::string& hash, const nlohmann::json& config,
@@ -68,7 +73,9 @@ class Store {
   // The full hash of the run whose hash starts with `prefix` (as `jetstudy status` prints 12 characters).
   // Throws core::InputError when no run or more than one matches.
   std::string run_hash_with_prefix(const std::string& prefix) const;
-  std::vector<RunRecord> runs_of_study(const std::string& study) const;  // in the order they were added
+  // Every run ever linked to the study, in the order they were added, each with its point, label, recipe version
+  // and whether it is current (of the study's recipe as it is now). Reports keep the current ones by default.
+  std::vector<RunRecord> runs_of_study(const std::string& study) const;
 
   // Starts an attempt: status running, attempts + 1, started_at now, error and the previous finish cleared,
   // the environment recorded, and the run claimed by this process (host + pid, see interrupt_orphaned_runs).
