@@ -125,3 +125,37 @@ TEST_CASE("generator: pile-up particles are flagged, hard-scatter and UE particl
   CHECK(Generator(options).description() ==
         "built-in generator: top, pT 350-450 GeV flat, |eta| < 2, underlying event on, pile-up mu 10, seed 7");
 }
+
+TEST_CASE("generator: gluon jets have more constituents than quark jets at the same pT") {
+  // Without underlying event or pile-up every particle comes from the lone parton's shower: the jet.
+  auto multiplicity = [](Process process) {
+    GeneratorOptions options = options_for(process, 5);
+    options.pt_min_gev = 200;
+    options.pt_max_gev = 220;
+    options.underlying_event = false;
+    Generator generator(options);
+    double particles = 0, pt = 0;
+    const int n = 400;
+    for (int i = 0; i < n; ++i) {
+      const Event event = generator.next();
+      particles += static_cast<double>(event.particles.size());
+      pt += total(event).pt();
+    }
+    return std::pair{particles / n, pt / n};
+  };
+  const auto [quark_particles, quark_pt] = multiplicity(Process::quark);
+  const auto [gluon_particles, gluon_pt] = multiplicity(Process::gluon);
+  // Same pT: the window's middle, 210 GeV, for both.
+  CHECK(quark_pt == Approx(210).margin(3));
+  CHECK(gluon_pt == Approx(210).margin(3));
+  // Casimir scaling C_A / C_F = 9/4 of the radiation; hadron multiplicities differ by less (~1.5 at LEP).
+  CHECK(gluon_particles > 1.25 * quark_particles);
+  CHECK(quark_particles > 5);
+  CHECK(gluon_particles < 100);
+  // qcd with quark_fraction 1 is the quark process event for event (same seed, same draws).
+  GeneratorOptions qcd = options_for(Process::qcd, 8), quark = options_for(Process::quark, 8);
+  qcd.quark_fraction = 1;
+  Generator a(qcd), b(quark);
+  for (int i = 0; i < 5; ++i) CHECK(same_events(a.next(), b.next()));
+  CHECK_THAT(Generator(options_for(Process::gluon)).description(), Catch::Matchers::StartsWith("built-in generator: gluon"));
+}

@@ -122,3 +122,38 @@ TEST_CASE("hard_process: a QCD event is a single light quark or gluon, in the re
   }
   CHECK(static_cast<double>(quarks) / n == Approx(0.3).margin(0.03));
 }
+
+TEST_CASE("hard_process: the quark process gives only light quarks and gluon only gluons, whatever quark_fraction") {
+  PartonShower shower;
+  for (const Process process : {Process::quark, Process::gluon}) {
+    GeneratorOptions options;
+    options.process = process;
+    options.quark_fraction = 0.5;  // ignored: the process forces the parton's kind
+    options.pt_min_gev = 200;
+    options.pt_max_gev = 220;
+    const HardProcess hard(options, shower);
+    Random random(17);
+    int quarks = 0, flavours[4] = {0, 0, 0, 0};
+    const int n = 1500;
+    for (int i = 0; i < n; ++i) {
+      const HardScatter scatter = hard.sample(random);
+      REQUIRE(scatter.seeds.size() == 1);
+      CHECK(scatter.decays.empty());
+      CHECK(scatter.seeds[0].max_angle == HardProcess::kQcdMaxAngle);
+      CHECK(scatter.object.pt() >= 200 - 1e-9);
+      CHECK(scatter.object.pt() <= 220 + 1e-9);
+      const int pid = scatter.seeds[0].parton.pid;
+      if (pid != 21) {
+        ++quarks;
+        REQUIRE(std::abs(pid) <= 3);
+        ++flavours[std::abs(pid)];
+      }
+    }
+    if (process == Process::quark) {
+      CHECK(quarks == n);
+      for (int flavour = 1; flavour <= 3; ++flavour) CHECK(flavours[flavour] == Approx(n / 3.0).margin(0.1 * n));
+    } else {
+      CHECK(quarks == 0);
+    }
+  }
+}

@@ -89,7 +89,7 @@ Event Generator::next() {
     s.showered[i].clear();
     s.shower.shower(scatter.seeds[i], s.random, s.showered[i]);
   }
-  if (options_.process == Process::qcd) {
+  if (is_lone_parton(options_.process)) {
     // A lone parton gets its mass from recoil against the rest of the event, which is not simulated: keep
     // its three-momentum (the sampled pT and direction) and let the jet's mass raise its energy.
     std::vector<Parton*> products;

@@ -2,7 +2,8 @@
 // decaying W/Z/H/top, or the W of a W' -> WZ decay), an angular-ordered leading-log parton shower, simple
 // hadronisation, an underlying event, Poisson pile-up and an optional detector (detector.h). Not Pythia: it
 // models what jet taggers learn (prongs, mass, colour flow, multiplicity, charge) and is reproducible from
-// its seed.
+// its seed. `quark` and `gluon` are qcd with the hard parton's kind forced, the two classes of quark/gluon
+// tagging (Komiske, Metodiev, Schwartz, arXiv:1612.01551).
 #pragma once
 
 #include <cstdint>
@@ -15,12 +16,16 @@
 
 namespace jetstudy::events::generator {
 
-enum class Process { qcd, w, z, h, top, wprime };
+enum class Process { qcd, w, z, h, top, wprime, quark, gluon };
 
-// "qcd", "w", "z", "h", "top", "wprime"; parse throws core::InputError naming the closest valid name.
+// "qcd", "w", "z", "h", "top", "wprime", "quark", "gluon"; parse throws core::InputError naming the closest
+// valid name.
 Process parse_process(const std::string& name);
 std::string process_name(Process process);
 std::vector<std::string> process_names();
+
+// qcd, quark and gluon: a lone light parton (no resonance) showers into the jet.
+bool is_lone_parton(Process process);
 
 // How the hard object's pT is drawn inside the window: flat, or falling as pT^-n (n = pt_power) like a
 // QCD jet spectrum. "flat", "falling"; parse throws core::InputError naming the valid names.
@@ -35,6 +40,7 @@ struct GeneratorOptions {
   PtSpectrum pt_spectrum = PtSpectrum::flat;
   double pt_power = 5;             // falling spectrum: dN/dpT ~ pT^-pt_power
   double quark_fraction = 0.5;     // qcd only: probability that the hard parton is a light quark, else a gluon
+                                   // (quark: always 1, gluon: always 0, whatever this says)
   // wprime only: the W' mass (width 3 % of it). The jet is the W; its pT comes from the decay (Jacobian peak
   // near the two-body momentum, ~391 GeV at 800 GeV) and the window selects W's (events outside are redrawn).
   // 800 GeV puts the jet-images window (W pT 250-300 GeV, arXiv:1511.05190) on the rising Jacobian slope.
@@ -49,6 +55,10 @@ struct GeneratorOptions {
 // Reads a pT window "MIN:MAX" in GeV (as `jetstudy generate --pt 250:300`) into pt_min_gev/pt_max_gev; throws
 // core::InputError "--pt expects MIN:MAX in GeV ..." for anything else. The window is checked by the Generator.
 void parse_pt_window(const std::string& text, GeneratorOptions& options);
+
+// The probability that the hard parton is a light quark: quark_fraction for qcd, 1 for quark, 0 for gluon
+// (and 0 for the other processes, which have no lone parton).
+double effective_quark_fraction(const GeneratorOptions& options);
 
 // Checks the options as the Generator's constructor does (throws core::InputError saying what is right).
 void check_generator_options(const GeneratorOptions& options);

@@ -14,7 +14,7 @@ ResonanceShape resonance_shape(Process process) {
     case Process::z: return {91.19, 2.5};
     case Process::h: return {125.0, 0.004};
     case Process::top: return {172.5, 1.4};
-    case Process::qcd: case Process::wprime: return {0, 0};
+    case Process::qcd: case Process::quark: case Process::gluon: case Process::wprime: return {0, 0};
   }
   return {0, 0};
 }
@@ -205,7 +205,7 @@ HardScatter HardProcess::sample(Random& random) const {
   const double eta = random.uniform(-2, 2);
   const double phi = random.phi();
   const ResonanceShape shape = resonance_shape(options_.process);
-  const double mass = options_.process == Process::qcd ? 0.0 : sample_breit_wigner(shape, 1e9, random);
+  const double mass = is_lone_parton(options_.process) ? 0.0 : sample_breit_wigner(shape, 1e9, random);
 
   HardScatter scatter;
   scatter.object = FourVector::from_pt_eta_phi_m(pt, 0, phi, mass);
@@ -214,8 +214,11 @@ HardScatter HardProcess::sample(Random& random) const {
   scatter.rapidity = std::asinh(pt * std::sinh(eta) / mt);
 
   switch (options_.process) {
-    case Process::qcd: {
-      const bool quark = random.chance(options_.quark_fraction);
+    case Process::qcd:
+    case Process::quark:
+    case Process::gluon: {
+      // The same random draws for all three, so a quark event is the qcd event whose coin came up quark.
+      const bool quark = random.chance(effective_quark_fraction(options_));
       int pid = pdg::kGluon;
       if (quark) {
         // Light quarks u, d, s with equal probability, quark or antiquark.

@@ -1,4 +1,5 @@
-// The hard process of the built-in generator: one boosted object per event -- a light quark or gluon (qcd),
+// The hard process of the built-in generator: one boosted object per event -- a light quark or gluon (qcd;
+// quark and gluon force the choice),
 // a W, Z, H or top quark with a Breit-Wigner mass, or the W of a W' -> W Z decay -- decayed in its rest frame
 // with exact two-body kinematics and boosted back (W/Z -> q qbar', H -> b bbar, t -> b W(-> q qbar')).
 // Decay angles: isotropic for a lone W/Z/H; the W in top decays with the helicity fractions F0 = 0.687,

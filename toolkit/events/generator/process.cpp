@@ -12,7 +12,7 @@ struct NamedProcess {
 };
 constexpr NamedProcess kProcesses[] = {
     {"qcd", Process::qcd}, {"w", Process::w}, {"z", Process::z}, {"h", Process::h}, {"top", Process::top},
-    {"wprime", Process::wprime},
+    {"wprime", Process::wprime}, {"quark", Process::quark}, {"gluon", Process::gluon},
 };
 }  // namespace
 
@@ -30,6 +30,18 @@ Process parse_process(const std::string& name) {
   for (const auto& entry : kProcesses) valid += (valid.empty() ? "" : ", ") + std::string(entry.name);
   throw core::InputError("unknown generator process '" + name + "' (known: " + valid + ")" +
                          core::did_you_mean(name, process_names()));
+}
+
+bool is_lone_parton(Process process) {
+  return process == Process::qcd || process == Process::quark || process == Process::gluon;
+}
+
+double effective_quark_fraction(const GeneratorOptions& options) {
+  switch (options.process) {
+    case Process::qcd: return options.quark_fraction;
+    case Process::quark: return 1;
+    default: return 0;
+  }
 }
 
 std::string process_name(Process process) {
