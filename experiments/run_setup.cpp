@@ -8,6 +8,7 @@
 #include "toolkit/core/sha256.h"
 #include "toolkit/data/dataset_cache.h"
 #include "toolkit/losses/builtin.h"
+#include "toolkit/sched/rung_verdict.h"
 #include "toolkit/train/device.h"
 #include "toolkit/train/optimizers.h"
 
@@ -90,14 +91,17 @@ void check_loss_observers(const losses::Loss& loss, const nlohmann::json& loss_c
 }
 
 train::TrainOptions train_options(const nlohmann::json& train_config, std::int64_t seed,
-                                  const std::filesystem::path& run_directory) {
+                                  const std::filesystem::path& run_directory,
+                                  const std::function<void(const std::string&)>& say) {
   auto options = train::train_options_from_recipe(train_config);
   options.seed = static_cast<std::uint64_t>(seed);
   options.checkpoint_dir = run_directory;
   options.resume = true;  // the run directory is the run's own: a last.pt there is this run's, interrupted or killed
-  // The coordinator's ASHA asks a run to stop by creating this file (sched::ResultsLayout::stop_request).
-  const auto stop_file = run_directory / "stop-requested";
-  options.stop_requested = [stop_file] { return std::filesystem::exists(stop_file); };
+  // The coordinator's ASHA asks a run to stop by creating stop-requested; at a rung epoch (asha.json) the run waits
+  // for the coordinator's verdict rung-<epoch>.json, so the decision does not depend on timing (rung_verdict.h).
+  options.stop_requested = [run_directory, say](int epoch) {
+    return sched::scheduler_asks_stop(run_directory, epoch, sched::RungWait{}, say);
+  };
   return options;
 }
 
@@ -111,7 +115,7 @@ train::TrainingHistory train_network(const ExperimentContext& context, const std
   std::unique_ptr<torch::optim::Optimizer> optimizer;
   if (model->learns_by_gradient()) optimizer = train::make_optimizer(train_config.at("optimizer"), model->parameters());
 
-  const auto options = train_options(train_config, context.run.seed, context.run_directory);
+  const auto options = train_options(train_config, context.run.seed, context.run_directory, say);
   LearningRecorder recorder(context, outcome, options.epochs);
   train::Trainer trainer(model, loss, optimizer.get(), options);
   const auto history = trainer.fit(train, val, validation_metrics, std::ref(recorder));

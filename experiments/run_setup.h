@@ -56,9 +56,11 @@ std::unique_ptr<losses::Loss> make_seeded_loss(const nlohmann::json& loss_config
 void check_loss_observers(const losses::Loss& loss, const nlohmann::json& loss_config, const data::Split& split);
 
 // train.batch, epochs, early_stop, schedule, the run's seed; checkpoints go to the run directory and a run that
-// was interrupted or killed resumes from its last checkpoint there.
+// was interrupted or killed resumes from its last checkpoint there. The stop hook follows the coordinator's ASHA
+// through the run directory (sched::scheduler_asks_stop); `say` tells the run's log when a rung verdict never came.
 train::TrainOptions train_options(const nlohmann::json& train_config, std::int64_t seed,
-                                  const std::filesystem::path& run_directory);
+                                  const std::filesystem::path& run_directory,
+                                  const std::function<void(const std::string&)>& say = {});
 
 // Trains `model` on `train` (validated on `val`) with the recipe's optimiser and train: block, checkpoints in the
 // run directory, and adds to `outcome` what every trained run reports: the per-epoch learning curve and metrics,

@@ -215,3 +215,41 @@ TEST_CASE("cluster coordinator: a worker's bad input fails the run and is report
   CHECK(summary.failed == 1);
   CHECK(summary.errors == std::vector<std::string>{"hash-1 seed 1: recipe.json: no such dataset"});
 }
+
+TEST_CASE("cluster coordinator: with ASHA it writes asha.json before submitting and a verdict at each rung") {
+  Fixture fixture;
+  auto study = four_seed_study();
+  study.runs.resize(2);
+  sched::AshaOptions asha;
+  asha.monitor = "val_auc";
+  asha.rungs = {1, 2};
+  asha.keep = 0.5;
+  sched::ClusterOptions options;
+  options.jetstudy_binary = "/usr/local/bin/jetstudy";
+  options.should_stop = sched::asha_stop_hook(asha);
+  options.rung_plan = sched::rung_plan_for(asha);
+  bool plan_written_before_submit = false;
+  options.wait = [&](std::chrono::milliseconds) {
+    auto& tasks = fixture.cluster.jobs["100"];
+    if (!plan_written_before_submit) {  // first poll: the workers report epoch 1, hash-2 worse than hash-1
+      plan_written_before_submit = sched::read_rung_plan(fixture.layout.asha_file("hash-2")).has_value();
+      sched::append_epoch_report(fixture.layout.epochs_file("hash-1"), {1, {{"val_auc", 0.9}}});
+      sched::append_epoch_report(fixture.layout.epochs_file("hash-2"), {1, {{"val_auc", 0.6}}});
+      return;
+    }
+    fixture.finish("hash-1", 0.9);
+    fixture.finish("hash-2", 0.6);
+    for (auto& [index, task] : tasks) task = {"COMPLETED", true};
+  };
+  sched::ClusterCoordinator coordinator(fixture.store, fixture.layout, fixture.cluster, fixture.status,
+                                        {"slurm", "submit-host", "", "rev", false, {}}, options);
+  coordinator.run(study, sched::make_plan(study, fixture.store, false), false);
+
+  CHECK(plan_written_before_submit);
+  CHECK(core::read_file(fixture.layout.asha_file("hash-1")) == "{\"monitor\":\"val_auc\",\"rungs\":[1,2]}\n");
+  CHECK(sched::read_rung_verdict(fixture.layout.rung_decision("hash-1", 1)) == std::optional<bool>(false));
+  CHECK(sched::read_rung_verdict(fixture.layout.rung_decision("hash-2", 1)) == std::optional<bool>(true));
+  CHECK_FALSE(fs::exists(fixture.layout.stop_request("hash-1")));
+  CHECK(core::read_file(fixture.layout.stop_request("hash-2")) == "epoch 1\n");
+  CHECK_FALSE(fs::exists(fixture.layout.rung_decision("hash-1", 2)));  // epoch 2 never reported
+}

@@ -36,6 +36,36 @@ TEST_CASE("compute_slots: CPU runs get one worker per core by default, and the c
   CHECK(sched::describe_slots(sched::plan_worker_slots(four, 2, {})) == "8 workers on the CPU, 3 threads each");
 }
 
+TEST_CASE("compute_slots: the pool's message gives the threads the runs use, train.threads from the recipe first") {
+  // 1 core per worker would be 2 threads each on 4 cores with 2 jobs; the runs' train.threads decides.
+  sched::ComputeRequest two;
+  two.jobs = 2;
+  const auto slots = sched::plan_worker_slots(two, 4, {});
+  const auto plan_with = [](std::vector<nlohmann::json> threads) {
+    sched::Plan plan;
+    for (const auto& value : threads) {
+      sched::PlannedRun run;
+      run.spec.config = {{"train", {{"threads", value}}}};
+      run.to_do = true;
+      plan.runs.push_back(run);
+    }
+    sched::PlannedRun done;  // a done run is not started: its train.threads does not count
+    done.spec.config = {{"train", {{"threads", 16}}}};
+    plan.runs.push_back(done);
+    return plan;
+  };
+  CHECK(sched::describe_slots(slots) == "2 workers on the CPU, 2 threads each");
+  CHECK(sched::describe_slots(slots, sched::recipe_threads(plan_with({"auto", "auto"}))) ==
+        "2 workers on the CPU, 2 threads each");
+  CHECK(sched::describe_slots(slots, sched::recipe_threads(plan_with({1, 1}))) ==
+        "2 workers on the CPU, 1 thread each (train.threads from the recipe)");
+  CHECK(sched::describe_slots(slots, sched::recipe_threads(plan_with({1, 4}))) ==
+        "2 workers on the CPU, 1 or 4 threads each (train.threads from the recipe)");
+  CHECK(sched::describe_slots(slots, sched::recipe_threads(plan_with({"auto", 1}))) ==
+        "2 workers on the CPU, 2 threads each, 1 for runs whose recipe sets train.threads");
+  CHECK(sched::recipe_threads(plan_with({})).some_auto);  // nothing to do: the slots' own figure
+}
+
 TEST_CASE("compute_slots: slots auto takes free memory over 2 GiB per run, between 1 and 8") {
   CHECK(sched::auto_slots({0, 10000, 16000}) == 4);
   CHECK(sched::auto_slots({0, 500, 16000}) == 1);

@@ -34,13 +34,18 @@ TEST_CASE("stop hook: training stops after the epoch at which the hook first say
   torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(1e-2));
   auto options = options_with(6);
   int asked = 0;
-  options.stop_requested = [&] { return ++asked == 3; };  // true after epoch 3
+  std::vector<int> asked_after;
+  options.stop_requested = [&](int epoch) {  // true after epoch 3
+    asked_after.push_back(epoch);
+    return ++asked == 3;
+  };
   train::Trainer trainer(model, loss, &optimizer, options);
   std::vector<int> epochs_seen;
   const auto history = trainer.fit(train_set, val_set, {}, [&](const train::EpochRecord& r) { epochs_seen.push_back(r.epoch); });
   CHECK(history.epochs.size() == 3);
   CHECK((epochs_seen == std::vector<int>{1, 2, 3}));
   CHECK(asked == 3);
+  CHECK((asked_after == std::vector<int>{1, 2, 3}));  // the number of the epoch just finished
   CHECK(trainer.stopped_at_epoch() == 3);
   // The weights are the best epoch's: its validation loss is what the model gives now.
   const auto best = history.epochs[static_cast<std::size_t>(history.best_epoch - 1)];
@@ -54,7 +59,7 @@ TEST_CASE("stop hook: an empty hook or one that never says true trains every epo
   torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(1e-2));
   auto options = options_with(3);
   int asked = 0;
-  options.stop_requested = [&] { ++asked; return false; };
+  options.stop_requested = [&](int) { ++asked; return false; };
   train::Trainer trainer(model, loss, &optimizer, options);
   CHECK(trainer.fit(train_set, val_set, {}).epochs.size() == 3);
   CHECK(asked == 2);
@@ -74,15 +79,21 @@ TEST_CASE("stop hook: a resumed run with a stop already requested trains no furt
   {
     auto model = small_network(3);
     torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(1e-2));
-    options.stop_requested = [] { return true; };
+    options.stop_requested = [](int) { return true; };
     train::Trainer trainer(model, loss, &optimizer, options);
     CHECK(trainer.fit(train_set, val_set, {}).epochs.size() == 1);  // stopped after epoch 1; last.pt holds it
   }
   auto model = small_network(3);
   torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(1e-2));
+  std::vector<int> asked_after;
+  options.stop_requested = [&](int epoch) {
+    asked_after.push_back(epoch);
+    return true;
+  };
   train::Trainer resumed(model, loss, &optimizer, options);
   const auto history = resumed.fit(train_set, val_set, {});
   CHECK(history.epochs.size() == 1);
   CHECK(history.epochs[0].restored);
   CHECK(resumed.stopped_at_epoch() == 1);
+  CHECK((asked_after == std::vector<int>{1}));  // asked before training on, with the epoch last.pt holds
 }

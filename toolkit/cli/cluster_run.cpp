@@ -12,6 +12,7 @@
 #include "toolkit/core/interrupt.h"
 #include "toolkit/sched/cluster_coordinator.h"
 #include "toolkit/sched/command_runner.h"
+#include "toolkit/sched/rung_verdict.h"
 #include "toolkit/sched/htcondor_backend.h"
 #include "toolkit/sched/plan.h"
 #include "toolkit/sched/scheduler_ticket.h"
@@ -59,6 +60,11 @@ int run_on_cluster(const ClusterRunArguments& arguments) {
   environment.device = "(chosen on the worker node)";
   sched::ClusterOptions options;
   options.jetstudy_binary = std::filesystem::read_symlink("/proc/self/exe");
+  // ASHA (arXiv:1810.05934) as in the local pool: stop-requested and rung verdicts in the run directories.
+  if (study.asha) {
+    options.should_stop = sched::asha_stop_hook(*study.asha);
+    options.rung_plan = sched::rung_plan_for(*study.asha);
+  }
   sched::ClusterCoordinator coordinator(store, layout, *backend, status, environment, options);
   core::install_interrupt_handlers();
   sched::ClusterSummary summary;

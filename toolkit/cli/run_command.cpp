@@ -20,6 +20,7 @@
 #include "toolkit/sched/local_pool.h"
 #include "toolkit/sched/plan.h"
 #include "toolkit/sched/results_layout.h"
+#include "toolkit/sched/rung_verdict.h"
 #include "toolkit/store/store.h"
 
 namespace jetstudy::cli {
@@ -102,18 +103,14 @@ int run(const RunArguments& arguments) {
   options.retries = study.run.value("retries", 1);
   options.force = arguments.force;
   options.device_for = [&executor](const recipe::RunSpec& spec) { return executor.device_for(spec); };
-  // ASHA (arXiv:1810.05934): after each epoch report the scheduler decides; the pool then creates stop-requested.
-  // A report without the monitored value had it non-finite (workers drop those): the worst value.
+  // ASHA (arXiv:1810.05934): after each epoch report the scheduler decides; the pool then creates stop-requested
+  // and, at a rung, the verdict file the worker waits for (sched/rung_verdict.h).
   if (study.asha) {
-    auto asha = std::make_shared<sched::AshaScheduler>(*study.asha);
-    options.should_stop = [asha, monitor = study.asha->monitor](const std::string& hash, int epoch,
-                                                                const std::map<std::string, double>& values) {
-      const auto found = values.find(monitor);
-      return asha->should_stop(hash, epoch,
-                               found == values.end() ? std::numeric_limits<double>::quiet_NaN() : found->second);
-    };
+    options.should_stop = sched::asha_stop_hook(*study.asha);
+    options.rung_plan = sched::rung_plan_for(*study.asha);
   }
-  if (plan.count_to_do() > 0) status.message("local pool: " + sched::describe_slots(options.slots));
+  if (plan.count_to_do() > 0)
+    status.message("local pool: " + sched::describe_slots(options.slots, sched::recipe_threads(plan)));
 
   sched::LocalPool pool(store, layout, options, status, environment);
   const auto summary = pool.run(study, plan);

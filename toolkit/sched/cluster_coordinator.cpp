@@ -147,6 +147,8 @@ void ClusterCoordinator::submit(const recipe::Study& study, std::vector<Outstand
     // unless the user forces a fresh start.
     std::filesystem::remove(layout_.failure_file(spec.hash));
     std::filesystem::remove(layout_.stop_request(spec.hash));
+    if (options_.rung_plan) prepare_rung_handshake(layout_, spec.hash, *options_.rung_plan);
+    else std::filesystem::remove(layout_.asha_file(spec.hash));  // another study's: its worker would wait in vain
     if (run.planned->to_do && run.planned->stored_status == store::RunStatus::done)
       std::filesystem::remove(run_directory / "last.pt");
     core::write_file_atomically(run_directory / "recipe.json", spec.config.dump(2) + "\n");
@@ -218,6 +220,8 @@ bool ClusterCoordinator::collect_files(Outstanding& run, ClusterSummary& summary
   for (const auto& report : run.epochs.read_new()) {
     store_.record_epoch_metrics(spec.hash, epoch_metric_values(report));
     status_.epoch_finished(run.progress, report.epoch, run.epochs_total, report.values);
+    if (judge_epoch_report(layout_, spec.hash, options_.rung_plan, options_.should_stop, report))
+      status_.message(run.progress, "stopped after epoch " + std::to_string(report.epoch) + " (asha)");
   }
   if (const auto result = read_result_file(layout_.result_file(spec.hash)); result && result->hash == spec.hash) {
     store_.mark_done(spec.hash, result->outcome, result->duration_s);

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <thread>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "toolkit/sched/cluster_backend.h"
 #include "toolkit/sched/plan.h"
 #include "toolkit/sched/results_layout.h"
+#include "toolkit/sched/rung_verdict.h"
 #include "toolkit/sched/status.h"
 #include "toolkit/store/store.h"
 
@@ -29,6 +31,13 @@ struct ClusterOptions {
     std::this_thread::sleep_for(interval);
   };
   int scheduler_failures_tolerated = 30;  // consecutive polls whose squeue/condor_q failed before giving up
+  // Early stopping between runs (ASHA), as PoolOptions::should_stop: asked for every epoch report read from
+  // epochs.jsonl; true creates stop-requested. With rung_plan, asha.json goes into each run's directory before
+  // submission and the answer at a rung epoch is written as the verdict rung-<epoch>.json the worker waits for
+  // (rung_verdict.h; needs the shared file system of Slurm -- HTCondor's jobs, in scratch directories, never see
+  // asha.json and do not wait).
+  StopHook should_stop;
+  std::optional<RungPlan> rung_plan;
 };
 
 struct ClusterSummary {

@@ -82,14 +82,57 @@ std::vector<GpuInfo> query_gpus() {
   return parse_nvidia_smi(text);
 }
 
-std::string describe_slots(const std::vector<WorkerSlot>& slots) {
+RecipeThreads recipe_threads(const Plan& plan) {
+  RecipeThreads threads;
+  threads.some_auto = false;
+  for (const auto& planned : plan.runs) {
+    if (!planned.to_do) continue;
+    const auto& config = planned.spec.config;
+    const bool pinned = config.contains("train") && config["train"].contains("threads") &&
+                        config["train"]["threads"].is_number_integer();
+    if (pinned) {
+      threads.pinned.insert(config["train"]["threads"].get<int>());
+    } else {
+      threads.some_auto = true;  // "auto" (the schema's default)
+    }
+  }
+  if (threads.pinned.empty()) threads.some_auto = true;
+  return threads;
+}
+
+namespace {
+
+std::string threads_word(int n) { return n == 1 ? "thread" : "threads"; }
+
+// "1 or 4" for the distinct pinned counts.
+std::string counts_text(const std::set<int>& counts) {
+  std::string text;
+  std::size_t i = 0;
+  for (int n : counts) {
+    if (i > 0) text += i + 1 == counts.size() ? " or " : ", ";
+    text += std::to_string(n);
+    ++i;
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string describe_slots(const std::vector<WorkerSlot>& slots, const RecipeThreads& recipe) {
   if (slots.empty()) return "no workers";
   const int threads = slots.front().threads;
   std::map<int, int> per_gpu;
   for (const auto& slot : slots)
     if (slot.gpu) ++per_gpu[*slot.gpu];
   const auto workers = fmt::format("{} worker{}", slots.size(), slots.size() == 1 ? "" : "s");
-  const auto thread_text = fmt::format("{} thread{} each", threads, threads == 1 ? "" : "s");
+  std::string thread_text = fmt::format("{} {} each", threads, threads_word(threads));
+  if (!recipe.pinned.empty() && !recipe.some_auto) {
+    const int last = *recipe.pinned.rbegin();
+    thread_text = fmt::format("{} {} each (train.threads from the recipe)", counts_text(recipe.pinned),
+                              threads_word(recipe.pinned.size() == 1 ? last : 2));
+  } else if (!recipe.pinned.empty()) {
+    thread_text += fmt::format(", {} for runs whose recipe sets train.threads", counts_text(recipe.pinned));
+  }
   if (per_gpu.empty()) return fmt::format("{} on the CPU, {}", workers, thread_text);
   std::string gpus;
   for (const auto& [gpu, count] : per_gpu) gpus += fmt::format("{}{}x GPU {}", gpus.empty() ? "" : ", ", count, gpu);

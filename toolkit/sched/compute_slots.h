@@ -6,8 +6,11 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
+
+#include "toolkit/sched/plan.h"
 
 namespace jetstudy::sched {
 
@@ -52,7 +55,18 @@ std::vector<GpuInfo> parse_nvidia_smi(const std::string& text);
 // The GPUs nvidia-smi reports; empty when it is missing or fails (a CPU machine).
 std::vector<GpuInfo> query_gpus();
 
-// "2 workers on the CPU, 1 thread each" or "4 workers (2x GPU 0, 2x GPU 1), 4 threads each".
-std::string describe_slots(const std::vector<WorkerSlot>& slots);
+// train.threads of the runs a plan has to do. A worker gives a run its slot's threads only when the run's
+// train.threads is auto; a number in the recipe (or a sweep) is what that run uses.
+struct RecipeThreads {
+  std::set<int> pinned;   // the distinct numbers the runs' train.threads give
+  bool some_auto = true;  // some run says train.threads: auto (or nothing is known of the runs)
+};
+RecipeThreads recipe_threads(const Plan& plan);
+
+// What the pool will run with, as the runs will see it: "2 workers on the CPU, 1 thread each" or "4 workers (2x
+// GPU 0, 2x GPU 1), 4 threads each"; with train.threads set by the recipe "2 workers on the CPU, 1 thread each
+// (train.threads from the recipe)", and when some runs set it and others not "2 workers on the CPU, 2 threads each,
+// 1 for runs whose recipe sets train.threads".
+std::string describe_slots(const std::vector<WorkerSlot>& slots, const RecipeThreads& recipe = {});
 
 }  // namespace jetstudy::sched

@@ -129,6 +129,10 @@ void LocalPool::prepare(const PlannedRun& planned) {
     std::filesystem::remove(layout_.stop_request(spec.hash));
   }
   std::filesystem::remove(layout_.failure_file(spec.hash));
+  // A run's directory is shared by every study that trains it: an asha.json of another study must not make
+  // this one's worker wait for verdicts.
+  if (options_.rung_plan) prepare_rung_handshake(layout_, spec.hash, *options_.rung_plan);
+  else std::filesystem::remove(layout_.asha_file(spec.hash));
   core::write_file_atomically(directory / "recipe.json", spec.config.dump(2) + "\n");
 }
 
@@ -209,11 +213,8 @@ void LocalPool::read_epochs(Attempt& attempt) {
       }
       break;
     }
-    if (options_.should_stop && options_.should_stop(spec.hash, report.epoch, report.values) &&
-        !std::filesystem::exists(layout_.stop_request(spec.hash))) {
-      core::write_file_atomically(layout_.stop_request(spec.hash), fmt::format("epoch {}\n", report.epoch));
+    if (judge_epoch_report(layout_, spec.hash, options_.rung_plan, options_.should_stop, report))
       status_.message(fmt::format("run {}: stopped after epoch {} (asha)", describe(*attempt.run), report.epoch));
-    }
   }
 }
 

@@ -15,6 +15,7 @@
 #include "toolkit/sched/compute_slots.h"
 #include "toolkit/sched/plan.h"
 #include "toolkit/sched/results_layout.h"
+#include "toolkit/sched/rung_verdict.h"
 #include "toolkit/store/store.h"
 
 namespace jetstudy::sched {
@@ -58,7 +59,10 @@ struct PoolOptions {
   std::function<std::string(const recipe::RunSpec&)> device_for;
   // Early stopping between runs (ASHA): asked after every epoch report of a run with the values it reported;
   // true creates the run's stop-requested file. Empty: never.
-  std::function<bool(const std::string& hash, int epoch, const std::map<std::string, double>& values)> should_stop;
+  StopHook should_stop;
+  // ASHA's rungs: written to each run's asha.json before dispatch, and at a rung epoch the answer of should_stop
+  // is written as the verdict rung-<epoch>.json the worker waits for (rung_verdict.h). Empty: no handshake.
+  std::optional<RungPlan> rung_plan;
   int poll_interval_ms = 100;
 };
 

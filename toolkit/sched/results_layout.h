@@ -6,6 +6,11 @@
 
 namespace jetstudy::sched {
 
+// The ASHA rung handshake (docs/scheduler.md "Sweeps and ASHA"), inside a run's directory: asha.json says at which
+// epochs the worker waits for the coordinator's verdict rung-<epoch>.json.
+inline constexpr const char* kAshaFileName = "asha.json";
+inline std::string rung_decision_name(int epoch) { return "rung-" + std::to_string(epoch) + ".json"; }
+
 struct ResultsLayout {
   std::filesystem::path root;
 
@@ -19,6 +24,10 @@ struct ResultsLayout {
   std::filesystem::path heartbeat_file(const std::string& run_hash) const { return run_directory(run_hash) / "heartbeat.json"; }
   std::filesystem::path epochs_file(const std::string& run_hash) const { return run_directory(run_hash) / "epochs.jsonl"; }
   std::filesystem::path stop_request(const std::string& run_hash) const { return run_directory(run_hash) / "stop-requested"; }
+  std::filesystem::path asha_file(const std::string& run_hash) const { return run_directory(run_hash) / kAshaFileName; }
+  std::filesystem::path rung_decision(const std::string& run_hash, int epoch) const {
+    return run_directory(run_hash) / rung_decision_name(epoch);
+  }
   std::filesystem::path reports() const { return root / "reports"; }
 };
 

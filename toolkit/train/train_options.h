@@ -30,10 +30,11 @@ struct TrainOptions {
   std::uint64_t seed = 1;                // shuffling order
   std::filesystem::path checkpoint_dir;  // best.pt and last.pt go here ("" = no checkpoint files)
   bool resume = false;                   // continue from checkpoint_dir/last.pt when it exists
-  // Asked after each finished epoch that another would follow (once last.pt holds it), and by a resumed run before
-  // it trains on: true stops training there like early stopping would, with the best weights restored (the
-  // scheduler's ASHA stop; Trainer::stopped_at_epoch says where). Empty: never.
-  std::function<bool()> stop_requested;
+  // Asked with the number of the epoch just finished (epochs trained so far) after each epoch that another would
+  // follow (once last.pt holds it), and by a resumed run before it trains on: true stops training there like early
+  // stopping would, with the best weights restored (the scheduler's ASHA stop, which waits at a rung for the
+  // coordinator's verdict; Trainer::stopped_at_epoch says where). Empty: never.
+  std::function<bool(int epoch)> stop_requested;
 };
 
 // batch, epochs, early_stop, schedule and device (resolved: throws core::InputError for a CUDA device this machine

@@ -193,7 +193,7 @@ TrainingHistory Trainer::fit(const Examples& train, const Examples& val, const V
   const auto stop_requested = [&] {
     const int trained = static_cast<int>(progress.history.epochs.size());
     if (!options_.stop_requested || trained >= options_.epochs || finished(progress)) return false;
-    if (!options_.stop_requested()) return false;
+    if (!options_.stop_requested(trained)) return false;
     stopped_at_epoch_ = trained;
     return true;
   };
