@@ -146,6 +146,19 @@ TEST_CASE("schema: an extra check reports at the value it checks") {
                       Equals("inline.yaml:1:5: pt: expected [min, max] with min < max"));
 }
 
+TEST_CASE("schema: a tagged variant's own check across its keys reports at the map") {
+  const Schema pair = Schema::map({Field::optional("signal", Schema::string(), ""),
+                                   Field::optional("background", Schema::string(), "")})
+                          .satisfying([](const json& source) -> std::optional<std::string> {
+                            if (source.contains("signal") == source.contains("background")) return std::nullopt;
+                            return "give signal and background together";
+                          });
+  const Schema source = Schema::tagged("kind", {{"generator", "", pair}}, "source");
+  CHECK(check(source, "{kind: generator, signal: top, background: qcd}")["signal"] == "top");
+  REQUIRE_THROWS_WITH(check(source, "{kind: generator, signal: top}"),
+                      Equals("inline.yaml:1:1: give signal and background together"));
+}
+
 TEST_CASE("schema: key paths list every key a sweep may name, following the chosen variant") {
   const Schema schema = Schema::map({Field::defaulted("optimizer", kOptimizer, json{{"name", "adam"}}, ""),
                                      Field::defaulted("epochs", Schema::integer(), 10, "")});

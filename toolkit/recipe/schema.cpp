@@ -487,6 +487,10 @@ nlohmann::json Schema::validate(const SourceNode& node, const std::string& path)
       }
       out = validate_fields(variant->options.fields(), node, path, {s.tag});
       out[s.tag] = name;
+      // The variant's own rules across its keys (e.g. a generator source needs signal and background, or classes).
+      for (const auto& check : variant->options.impl_->checks) {
+        if (const auto problem = check(out)) fail(node, path, *problem);
+      }
       break;
     }
 
