@@ -4,6 +4,7 @@
 
 #include "experiments/experiment.h"
 #include "toolkit/core/registry.h"
+#include "toolkit/data/object_observer.h"
 #include "toolkit/data/observer.h"
 #include "toolkit/events/generator/generator.h"
 #include "toolkit/images/step_schemas.h"
@@ -87,6 +88,59 @@ recipe::NamedSchema hepmc3_source() {
           })};
 }
 
+// data.source: {kind: jetimages_h5, file: FILE, jets: N, seed: 1} -- the pre-made 25x25 W' -> WZ / QCD images of
+// arXiv:1511.05190 (jet-images_Mass60-100_pT250-300_R1.25_Pix25.hdf5), split by fraction. File relative to the
+// current directory.
+recipe::NamedSchema jetimages_source() {
+  return {"jetimages_h5", "the jet-images file of pre-made images, labels and observers (HDF5, arXiv:1511.05190)",
+          Schema::map({
+              Field::required("file", Schema::string(), "the HDF5 file (keys image, signal, jet_pt, jet_mass, tau_21, ...)"),
+              Field::optional("jets", Schema::integer().min(2), "use this many rows of the file, drawn at random (all if absent)"),
+              Field::defaulted("seed", Schema::integer().min(0), 1, "seed of the draw and the split shuffle"),
+          })};
+}
+
+// data.source: {kind: objects, classes: [ttbar, wjets, dy], events: 3000} (generated) or {kind: objects, files:
+// {ttbar: [a.jsonl], ...}} (JSON lines) -- whole events as object images, arXiv:1807.00083 (data/objects_source.h).
+recipe::NamedSchema objects_source() {
+  const auto files = Schema::list(Schema::string()).min_length(1);
+  return {"objects", "whole events as object images: the object-level generator or JSON lines (arXiv:1807.00083)",
+          Schema::map({
+              Field::optional("classes", Schema::list(Schema::string()).min_length(2),
+                              "label k is the k-th: object processes (ttbar, wjets, dy, dimuon) or dimuon truths "
+                              "(jpsi, psi2s, upsilon1s, z, continuum); with files, their keys or truths"),
+              Field::optional("events", Schema::integer().min(2), "generated: total events, split evenly over the classes"),
+              Field::optional("files", Schema::any_of({files, Schema::free_map(files)}),
+                              "JSON lines: {class: [files]} (label by file) or [files] (label by each event's truth)"),
+              Field::optional("limit", Schema::integer().min(1), "files: at most this many events per class"),
+              Field::defaulted("min_leptons", Schema::integer().min(0), 1, "events with fewer electrons + muons are skipped"),
+              Field::defaulted("objects",
+                               Schema::list(Schema::one_of({"electron", "muon", "jet", "bjet", "met"}, "object type"))
+                                   .min_length(1),
+                               nlohmann::json::array({"electron", "muon", "jet", "bjet", "met"}),
+                               "one image channel per object type, in this order"),
+              Field::defaulted("radius", Schema::number().min(0), 0.1, "C: circle radius C ln(pT/GeV) in (eta, phi)"),
+              Field::defaulted("fill", Schema::one_of({"one", "pt"}, "fill"), "one", "pixels in a circle: 1, or summed pT"),
+              Field::defaulted("seed", Schema::integer().min(0), 1, "generator seed and the split shuffle"),
+          })
+              .satisfying([](const nlohmann::json& source) -> std::optional<std::string> {
+                if (source.contains("events") == source.contains("files"))
+                  return "give either events (generated) or files (JSON lines), not both or neither";
+                if (source.contains("events") && !source.contains("classes"))
+                  return "generated object events need classes, e.g. [ttbar, wjets, dy]";
+                if (source.contains("files") && source["files"].is_array() && !source.contains("classes"))
+                  return "files as one list are labelled by each event's truth: name the truths in classes";
+                return std::nullopt;
+              })};
+}
+
+// Jet observers (data/observer.h) and the event observers of an objects source (data/object_observer.h).
+std::vector<std::string> all_observer_names() {
+  auto names = data::observer_names();
+  for (const auto& name : data::object_observer_names()) names.push_back(name);
+  return names;
+}
+
 // The schema accepts `name` and, for parametrised metrics, `name@number` ("rejection@0.3").
 std::vector<std::string> metric_base_names() {
   std::vector<std::string> names;
@@ -99,13 +153,13 @@ std::vector<std::string> metric_base_names() {
 const recipe::StudyComponents& study_components() {
   static const recipe::StudyComponents kComponents{
       .experiments = experiment_schemas(),
-      .sources = {generator_source(), toptag_source(), hepmc3_source()},
+      .sources = {generator_source(), toptag_source(), hepmc3_source(), jetimages_source(), objects_source()},
       .architectures = models::architecture_schemas(),
       .losses = losses::loss_schemas(),
       .optimizers = train::optimizer_schemas(),
       .image_steps = images::image_step_schemas(),  // toolkit/images/step_schemas.cpp
       .metrics = metric_base_names(),
-      .observers = data::observer_names(),
+      .observers = all_observer_names(),
       .image_channel = images::image_channel_schema(),
       .image_intensity = images::image_intensity_schema(),
   };

@@ -120,6 +120,10 @@ JetDataset build_dataset(const DatasetSpec& spec, const ProgressCallback& progre
     dataset = build_from_generator(spec, *generator, builder, progress);
   } else if (const auto* toptag = std::get_if<TopTagSource>(&spec.source)) {
     dataset = build_from_toptag(spec, *toptag, builder, progress);
+  } else if (const auto* jetimages = std::get_if<JetImagesSource>(&spec.source)) {
+    dataset = build_from_jetimages(spec, *jetimages, builder, progress);
+  } else if (const auto* objects = std::get_if<ObjectsSource>(&spec.source)) {
+    dataset = build_from_objects(spec, *objects, progress);
   } else {
     dataset = build_from_hepmc(spec, std::get<HepMCSource>(spec.source), builder, progress);
   }

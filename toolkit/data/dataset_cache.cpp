@@ -119,7 +119,10 @@ JetDataset build_or_load_dataset(const nlohmann::json& config, const std::filesy
   };
   const DatasetSpec spec = dataset_spec_from_json(config);
   const images::ImageBuilder builder(spec.images);
-  const ImageShape shape{builder.channels(), builder.height(), builder.width()};
+  ImageShape shape{builder.channels(), builder.height(), builder.width()};
+  // An objects source draws one channel per object type (data.source.objects), not the images block's channels.
+  if (const auto* objects = std::get_if<ObjectsSource>(&spec.source))
+    shape.channels = static_cast<std::int64_t>(objects->channels.size());
   const auto file = cache_dir / (spec.hash + ".h5");
   const auto tag = "dataset " + spec.hash.substr(0, 12);
   std::filesystem::create_directories(cache_dir);

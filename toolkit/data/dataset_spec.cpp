@@ -8,7 +8,12 @@
 #include "toolkit/core/canonical_json.h"
 #include "toolkit/core/closest_name.h"
 #include "toolkit/core/error.h"
+#include "toolkit/data/object_observer.h"
 #include "toolkit/data/observer.h"
+#include "toolkit/images/center.h"
+#include "toolkit/images/flip.h"
+#include "toolkit/images/normalize.h"
+#include "toolkit/images/rotate.h"
 
 namespace jetstudy::data {
 namespace {
@@ -95,14 +100,74 @@ HepMCSource hepmc_source_from_json(const json& source) {
   return out;
 }
 
+JetImagesSource jetimages_source_from_json(const json& source) {
+  JetImagesSource out;
+  if (!source.contains("file")) {
+    throw core::InputError("data.source.file: missing (a jetimages_h5 source reads one file, e.g. "
+                           "jet-images_Mass60-100_pT250-300_R1.25_Pix25.hdf5)");
+  }
+  out.file = existing_file(source["file"], "data.source.file");
+  if (source.contains("jets") && !source["jets"].is_null()) {
+    if (!source["jets"].is_number_integer() || source["jets"].get<std::int64_t>() < 2)
+      throw core::InputError("data.source.jets: expected a number of jets >= 2 to draw from the file, got " +
+                             source["jets"].dump());
+    out.jets = source["jets"].get<std::int64_t>();
+  }
+  if (source.contains("seed")) {
+    if (!source["seed"].is_number_integer() || source["seed"].get<std::int64_t>() < 0)
+      throw core::InputError("data.source.seed: expected a non-negative integer, got " + source["seed"].dump());
+    out.seed = source["seed"].get<std::uint64_t>();
+  }
+  return out;
+}
+
+// Pre-made images (jetimages_h5) hold one pT channel on the file's grid, already centred, rotated and flipped:
+// channels other than pt, another intensity and steps that need constituents (zoom) or change the grid (crop)
+// cannot be applied. center, rotate and flip are what the authors did already: the builder skips them and says
+// so; normalize (per image or standardize) applies to the pixels as usual.
+void check_premade_images(const images::ImageSpec& spec) {
+  const auto& channels = spec.channels;
+  if (channels.size() != 1 || channels[0].channel != images::Channel::pt || channels[0].has_own_grid() ||
+      channels[0].origin != images::Origin::all) {
+    std::string names;
+    for (const auto& channel : channels) names += (names.empty() ? "" : ", ") + images::channel_name(channel.channel);
+    throw core::InputError("images.channels: a jetimages_h5 source holds pre-made images of one channel, the pT per "
+                           "pixel: use channels: [pt] (got [" + names + "])");
+  }
+  if (spec.intensity != images::Intensity::pt) {
+    throw core::InputError("images.intensity: the pre-made images of a jetimages_h5 source hold pT per pixel: use "
+                           "intensity: pt");
+  }
+  for (const auto& step : spec.constituent_steps) {
+    const bool done_by_authors = dynamic_cast<const images::Center*>(step.get()) ||
+                                 dynamic_cast<const images::RotateConstituents*>(step.get()) ||
+                                 dynamic_cast<const images::Flip*>(step.get());
+    if (!done_by_authors) {
+      throw core::InputError("images.steps: '" + step->description() + "' needs the jet's constituents, which a "
+                             "jetimages_h5 source does not have (its images are pre-made); only center, rotate, "
+                             "flip (already done by the authors: skipped) and normalize apply");
+    }
+  }
+  for (const auto& step : spec.image_steps) {
+    if (dynamic_cast<const images::Normalize*>(step.get()) || dynamic_cast<const images::RotateImage*>(step.get()))
+      continue;
+    throw core::InputError("images.steps: '" + step->description() + "' does not apply to the pre-made images of a "
+                           "jetimages_h5 source; only center, rotate, flip (already done by the authors: skipped) "
+                           "and normalize apply");
+  }
+}
+
 Source source_from_json(const json& source) {
   if (!source.is_object()) throw core::InputError("data.source: expected a map, got " + source.dump());
   const std::string kind = source.value("kind", std::string("generator"));
   if (kind == "toptag_h5") return toptag_source_from_json(source);
   if (kind == "hepmc3") return hepmc_source_from_json(source);
+  if (kind == "jetimages_h5") return jetimages_source_from_json(source);
+  if (kind == "objects") return objects_source_from_json(source);
   if (kind != "generator") {
-    throw core::InputError("data.source.kind: unknown source '" + kind + "' (known: generator, toptag_h5, hepmc3)" +
-                           core::did_you_mean(kind, {"generator", "toptag_h5", "hepmc3"}));
+    throw core::InputError("data.source.kind: unknown source '" + kind +
+                           "' (known: generator, toptag_h5, hepmc3, jetimages_h5, objects)" +
+                           core::did_you_mean(kind, {"generator", "toptag_h5", "hepmc3", "jetimages_h5", "objects"}));
   }
   GeneratorSource out;
   if (source.contains("classes")) {
@@ -281,7 +346,19 @@ void keep_observer(std::vector<std::string>& observers, const std::string& name)
 
 }  // namespace
 
+std::string jetimages_key(const std::string& observer) {
+  static const std::pair<const char*, const char*> kKeys[] = {
+      {"mass", "jet_mass"}, {"pt", "jet_pt"}, {"eta", "jet_eta"}, {"phi", "jet_phi"}, {"tau21", "tau_21"},
+      {"tau32", "tau_32"}, {"tau1", "tau_1"}, {"tau2", "tau_2"}, {"tau3", "tau_3"},
+  };
+  for (const auto& [name, key] : kKeys) {
+    if (observer == name) return key;
+  }
+  return observer;
+}
+
 std::vector<std::string> class_names(const Source& source) {
+  if (const auto* objects = std::get_if<ObjectsSource>(&source)) return objects->classes;
   const auto* generator = std::get_if<GeneratorSource>(&source);
   if (!generator || !generator->multi_class()) return {"background", "signal"};
   std::vector<std::string> names;
@@ -345,6 +422,7 @@ images::EventImageSpec event_image_spec_from_json(const json& block, images::Int
 }
 
 std::string source_description(const Source& source) {
+  if (const auto* objects = std::get_if<ObjectsSource>(&source)) return objects_source_description(*objects);
   if (const auto* generator = std::get_if<GeneratorSource>(&source); generator && generator->multi_class()) {
     std::string text;
     for (std::size_t k = 0; k < generator->classes.size(); ++k) {
@@ -363,6 +441,10 @@ std::string source_description(const Source& source) {
     if (!toptag->file.empty()) return "top-tagging file " + toptag->file.string() + " split by its ttv column" + limit;
     return fmt::format("top-tagging files train {}, val {}, test {}{}", toptag->train.string(), toptag->val.string(),
                        toptag->test.string(), limit);
+  }
+  if (const auto* jetimages = std::get_if<JetImagesSource>(&source)) {
+    const auto jets = jetimages->jets ? fmt::format("{} jets drawn at random from ", *jetimages->jets) : std::string();
+    return jets + "jet-images file " + jetimages->file.string() + " (pre-made images)";
   }
   const auto& hepmc = std::get<HepMCSource>(source);
   auto names = [](const std::vector<std::filesystem::path>& files) {
@@ -396,7 +478,11 @@ DatasetSpec dataset_spec_from_json(const json& config) {
     spec.observers.clear();
     for (const auto& name : data["observers"]) {
       if (!name.is_string()) throw core::InputError("data.observers: expected names, got " + name.dump());
-      find_observer(name.get<std::string>());  // throws for an unknown one
+      if (std::holds_alternative<ObjectsSource>(spec.source)) {
+        find_object_observer(name.get<std::string>());  // event observers of whole events (object_observer.h)
+      } else {
+        find_observer(name.get<std::string>());  // throws for an unknown one
+      }
       spec.observers.push_back(name.get<std::string>());
     }
   }
@@ -421,7 +507,17 @@ DatasetSpec dataset_spec_from_json(const json& config) {
     keep_observer(spec.observers, spec.downsample->in);  // so the flattened distribution can be checked
   }
   spec.images = images::image_spec_from_json(images);
+  if (std::holds_alternative<JetImagesSource>(spec.source)) check_premade_images(spec.images);
+  if (const auto* objects = std::get_if<ObjectsSource>(&spec.source)) object_image_spec(*objects, spec.images);
   if (images.is_object() && images.contains("event") && !images["event"].is_null()) {
+    if (std::holds_alternative<JetImagesSource>(spec.source)) {
+      throw core::InputError("images.event: a jetimages_h5 source holds pre-made jet images, not events, so it has "
+                             "no event image; drop images.event");
+    }
+    if (std::holds_alternative<ObjectsSource>(spec.source)) {
+      throw core::InputError("images.event: an objects source draws the whole event already (its object image); "
+                             "drop images.event");
+    }
     if (std::holds_alternative<TopTagSource>(spec.source)) {
       throw core::InputError("images.event: the top-tagging files hold one jet's constituents per row, not whole "
                              "events, so they have no event image; use a generator or hepmc3 source, or drop "

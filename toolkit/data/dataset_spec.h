@@ -1,5 +1,5 @@
-// What a dataset is: where its jets come from (the built-in generator, the top-tagging benchmark files, or HepMC
-// files of signal and background), how they are clustered, selected, balanced and weighted, how they become
+// What a dataset is: where its jets come from (the built-in generator, the top-tagging benchmark files, HepMC
+// files of signal and background, or the jet-images file of pre-made images), how they are clustered, selected, balanced and weighted, how they become
 // images, which observers travel with them and how they are split. Its identity is the content hash of the
 // recipe's `data` and `images` blocks.
 #pragma once
@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "toolkit/data/objects_source.h"
 #include "toolkit/data/selection.h"
 #include "toolkit/events/generator/generator.h"
 #include "toolkit/images/event_image.h"
@@ -63,7 +64,19 @@ struct HepMCSource {
   std::uint64_t seed = 1;  // pile-up draws and the shuffle before splitting
 };
 
-using Source = std::variant<GeneratorSource, TopTagSource, HepMCSource>;
+// The jet-images file of "Jet-Images -- Deep Learning Edition" (de Oliveira et al., arXiv:1511.05190;
+// jet-images_Mass60-100_pT250-300_R1.25_Pix25.hdf5, read by events::JetImagesReader): pre-made images,
+// labels (`signal`) and observers, already centred, rotated and flipped by the authors. No clustering and no
+// pixelisation: images, labels and observers go straight into the dataset (data.select windows on pT, mass and
+// eta use the file's jet_pt, jet_mass, jet_eta), which is shuffled with `seed` and split by fraction.
+struct JetImagesSource {
+  std::filesystem::path file;
+  std::optional<std::int64_t> jets;  // use this many rows of the file, drawn at random with `seed` (all if absent)
+  std::uint64_t seed = 1;             // the draw and the shuffle before splitting
+};
+
+// ObjectsSource (objects_source.h): whole events as object images, arXiv:1807.00083.
+using Source = std::variant<GeneratorSource, TopTagSource, HepMCSource, JetImagesSource, ObjectsSource>;
 
 struct SplitFractions {
   double train = 0.8, val = 0.1, test = 0.1;
@@ -107,6 +120,11 @@ struct DatasetSpec {
 // for anything it cannot build (unknown source kind, groomer, observer, split fractions not summing to 1, a
 // source file that does not exist, ...). File names are taken relative to the current directory.
 DatasetSpec dataset_spec_from_json(const nlohmann::json& config);
+
+// A data.observers name -> the jet-images file's key holding it: mass -> jet_mass, pt -> jet_pt, eta -> jet_eta,
+// phi -> jet_phi, tau21 -> tau_21, tau32 -> tau_32, tau1..tau3 -> tau_1..tau_3; any other name is looked up as
+// itself.
+std::string jetimages_key(const std::string& observer);
 
 // One line for logs: "100 top + 100 qcd jets from the built-in generator", "top-tagging files train.h5, ...".
 std::string source_description(const Source& source);

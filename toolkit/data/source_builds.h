@@ -1,5 +1,5 @@
 // The first half of a dataset build, one function per kind of source: events -> leading jet -> selection ->
-// image, label and observers, placed in train / val / test. Each fills the splits' size, images, labels and
+// image, label and observers (pre-made images: straight from the file), placed in train / val / test. Each fills the splits' size, images, labels and
 // observers and the counts "selection", "skipped" and "mean_dropped_pt_fraction"; build_dataset() then
 // balances, weights and standardises (build_dataset.h). Internal to toolkit/data.
 #pragma once
@@ -21,5 +21,11 @@ JetDataset build_from_toptag(const DatasetSpec& spec, const TopTagSource& source
                              const ProgressCallback& progress);
 JetDataset build_from_hepmc(const DatasetSpec& spec, const HepMCSource& source, const images::ImageBuilder& builder,
                             const ProgressCallback& progress);
+// Pre-made images (jetimages_build.cpp): throws core::InputError when images.size is not the file's image size.
+JetDataset build_from_jetimages(const DatasetSpec& spec, const JetImagesSource& source,
+                                const images::ImageBuilder& builder, const ProgressCallback& progress);
+// Object images of whole events (objects_build.cpp, arXiv:1807.00083): generated or read from JSON lines; drawn
+// with images::ObjectImageBuilder on images.size over images.extent, not with the jet ImageBuilder.
+JetDataset build_from_objects(const DatasetSpec& spec, const ObjectsSource& source, const ProgressCallback& progress);
 
 }  // namespace jetstudy::data
