@@ -174,9 +174,11 @@ TEST_CASE("local_pool: a run whose loss diverges is tried 1 + run.retries times 
 }
 
 TEST_CASE("local_pool: Ctrl-C to the process group interrupts the running runs, exits 130, and a rerun finishes them") {
+  // 40 epochs of a tiny network: long enough (seconds) that neither run can finish between the first epoch and
+  // the Ctrl-C.
   const auto results = fresh_results_directory("pool-ctrl-c");
-  const std::vector<std::string> arguments = {"run", "tests/e2e/recipes/tiny.yaml", "--set", "train.epochs=6",
-                                              "--set", "train.early_stop.patience=6", "--jobs", "2",
+  const std::vector<std::string> arguments = {"run", "tests/e2e/recipes/tiny.yaml", "--set", "train.epochs=40",
+                                              "--set", "train.early_stop.patience=40", "--jobs", "2",
                                               "--results", results};
   const auto log = results + "-coordinator.log";
   const pid_t coordinator = start_jetstudy(arguments, log);
@@ -184,7 +186,7 @@ TEST_CASE("local_pool: Ctrl-C to the process group interrupts the running runs, 
     if (!fs::exists(fs::path(results) / "runs")) return false;
     int training = 0;
     for (const auto& run : fs::directory_iterator(fs::path(results) / "runs"))
-      training += read_text(run.path() / "log.txt").find("epoch 1/6") != std::string::npos;
+      training += read_text(run.path() / "log.txt").find("epoch 1/40") != std::string::npos;
     return training == 2;
   }));
   kill(-coordinator, SIGINT);  // the terminal's Ctrl-C: coordinator and workers at once
