@@ -85,7 +85,7 @@ ClusterSummary ClusterCoordinator::run(const recipe::Study& study, const Plan& p
       ++summary.skipped;
       continue;
     }
-    if (ingest_existing_result(planned, force)) {
+    if (ingest_existing_result(store_, layout_, planned.spec, environment_, force)) {
       ++summary.ingested;
       continue;
     }
@@ -116,21 +116,6 @@ ClusterSummary ClusterCoordinator::run(const recipe::Study& study, const Plan& p
   for (auto& run : to_submit) outstanding.push_back(std::move(run));
   wait_for(outstanding, summary);
   return summary;
-}
-
-bool ClusterCoordinator::ingest_existing_result(const PlannedRun& planned, bool force) {
-  const auto path = layout_.result_file(planned.spec.hash);
-  if (force) {
-    std::filesystem::remove(path);
-    return false;
-  }
-  const auto result = read_result_file(path);
-  if (!result || result->hash != planned.spec.hash) return false;
-  auto environment = environment_;
-  environment.device = "(ingested from result.json)";
-  store_.mark_running(planned.spec.hash, environment, /*force=*/false);
-  store_.mark_done(planned.spec.hash, result->outcome, result->duration_s);
-  return true;
 }
 
 void ClusterCoordinator::submit(const recipe::Study& study, std::vector<Outstanding>& batch, ClusterSummary& summary) {

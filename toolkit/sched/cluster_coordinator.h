@@ -64,7 +64,6 @@ class ClusterCoordinator {
 
  private:
   struct Outstanding;
-  bool ingest_existing_result(const PlannedRun& planned, bool force);
   void submit(const recipe::Study& study, std::vector<Outstanding>& batch, ClusterSummary& summary);
   void wait_for(std::vector<Outstanding>& outstanding, ClusterSummary& summary);
   bool collect_files(Outstanding& run, ClusterSummary& summary);

@@ -103,21 +103,6 @@ std::string LocalPool::describe(const PlannedRun& planned) const {
   return spec.hash.substr(0, 12) + (spec.label.empty() ? "" : " " + spec.label) + " seed " + std::to_string(spec.seed);
 }
 
-bool LocalPool::ingest_existing_result(const PlannedRun& planned) {
-  const auto path = layout_.result_file(planned.spec.hash);
-  if (options_.force) {
-    std::filesystem::remove(path);
-    return false;
-  }
-  const auto result = read_result_file(path);
-  if (!result || result->hash != planned.spec.hash) return false;
-  auto environment = environment_;
-  environment.device = "(ingested from result.json)";
-  store_.mark_running(planned.spec.hash, environment, /*force=*/false);
-  store_.mark_done(planned.spec.hash, result->outcome, result->duration_s);
-  return true;
-}
-
 void LocalPool::prepare(const PlannedRun& planned) {
   const auto& spec = planned.spec;
   const auto directory = layout_.run_directory(spec.hash);
@@ -369,7 +354,7 @@ PoolSummary LocalPool::run(const recipe::Study& study, const Plan& plan) {
       ++summary_.skipped;
       continue;
     }
-    if (ingest_existing_result(planned)) {
+    if (ingest_existing_result(store_, layout_, planned.spec, environment_, options_.force)) {
       ++summary_.ingested;
       continue;
     }

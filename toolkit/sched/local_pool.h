@@ -93,7 +93,6 @@ class LocalPool {
   struct Worker;
   struct Attempt;
 
-  bool ingest_existing_result(const PlannedRun& planned);
   void prepare(const PlannedRun& planned);
   void spawn(std::size_t slot);
   void dispatch(Worker& worker, const PlannedRun& planned);

@@ -53,4 +53,19 @@ std::optional<RunResult> read_result_file(const std::filesystem::path& path) {
   }
 }
 
+bool ingest_existing_result(store::Store& store, const ResultsLayout& layout, const recipe::RunSpec& run,
+                            store::RunEnvironment environment, bool force) {
+  const auto path = layout.result_file(run.hash);
+  if (force) {
+    std::filesystem::remove(path);
+    return false;
+  }
+  const auto result = read_result_file(path);
+  if (!result || result->hash != run.hash) return false;
+  environment.device = "(ingested from result.json)";
+  store.mark_running(run.hash, environment, /*force=*/false);
+  store.mark_done(run.hash, result->outcome, result->duration_s);
+  return true;
+}
+
 }  // namespace jetstudy::sched
