@@ -20,6 +20,11 @@ TEST_CASE("overrides: a --set value is parsed as YAML and located at the overrid
   // A sweep grid key is itself a dotted path.
   CHECK(parse_override("sweep.grid.model.filters=[[8],[16]]").key_path ==
         std::vector<std::string>{"sweep", "grid", "model.filters"});
+  CHECK(parse_override("sweep.zip.model.dense=[[32],[64]]").key_path ==
+        std::vector<std::string>{"sweep", "zip", "model.dense"});
+  CHECK(parse_override("sweep.random.params.train.optimizer.lr={log_uniform: [1.0e-4, 1.0e-2]}").key_path ==
+        std::vector<std::string>{"sweep", "random", "params", "train.optimizer.lr"});
+  CHECK(parse_override("sweep.random.n=20").key_path == std::vector<std::string>{"sweep", "random", "n"});
 }
 
 TEST_CASE("overrides: malformed assignments say what a --set looks like") {

@@ -23,11 +23,20 @@ Override parse_override(std::string_view assignment) {
     if (dot == std::string_view::npos) break;
     start = dot + 1;
   }
-  // A grid key is itself a dotted path: --set sweep.grid.model.filters=[[8],[16]] sets grid key "model.filters".
-  if (result.key_path.size() > 3 && result.key_path[0] == "sweep" && result.key_path[1] == "grid") {
-    std::string grid_key = result.key_path[2];
-    for (std::size_t i = 3; i < result.key_path.size(); ++i) grid_key += "." + result.key_path[i];
-    result.key_path = {"sweep", "grid", grid_key};
+  // A swept key is itself a dotted path: --set sweep.grid.model.filters=[[8],[16]] sets grid key "model.filters";
+  // likewise under sweep.zip and sweep.random.params.
+  const auto join_swept_key = [&result](std::size_t first) {
+    if (result.key_path.size() <= first + 1) return;
+    std::string swept = result.key_path[first];
+    for (std::size_t i = first + 1; i < result.key_path.size(); ++i) swept += "." + result.key_path[i];
+    result.key_path.resize(first);
+    result.key_path.push_back(std::move(swept));
+  };
+  const auto& path = result.key_path;
+  if (path.size() > 2 && path[0] == "sweep" && (path[1] == "grid" || path[1] == "zip")) {
+    join_swept_key(2);
+  } else if (path.size() > 3 && path[0] == "sweep" && path[1] == "random" && path[2] == "params") {
+    join_swept_key(3);
   }
   if (result.key_path.front() == "base") {
     throw core::RecipeError(result.where, "base: cannot be overridden; pass the other recipe file instead");
