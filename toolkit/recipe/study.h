@@ -33,8 +33,9 @@ struct Study {
   std::optional<AshaOptions> asha;  // sweep.strategy asha; nullopt: every run trains fully (grid)
 };
 
-// Whether `monitor` ("val_auc", "val_loss") improves upwards under `mode` (max | min | auto: minimise names
-// containing loss, error, ece, mse, mae, jsd, distance or chi2 -- the rule of train.early_stop -- maximise others).
+// Whether `monitor` ("val_auc", "val_loss") improves upwards under `mode`: max, min, or auto (minimise names
+// containing loss, error, ece, mse, mae, jsd, distance or chi2, maximise the others and "inverse" names).
+// train.early_stop and ASHA share this rule.
 bool monitor_maximized(const std::string& monitor, const std::string& mode);
 
 // Throws core::RecipeError (file:line:col) for anything wrong in the recipe, its base or the overrides.

@@ -1,29 +1,17 @@
 #include "toolkit/train/early_stopping.h"
 
-#include <array>
 #include <cmath>
-#include <string_view>
 
 #include "toolkit/core/error.h"
+#include "toolkit/recipe/study.h"
 #include "toolkit/train/json_numbers.h"
 
 namespace jetstudy::train {
-namespace {
-
-// Words that mark a quantity where smaller is better.
-constexpr std::array<std::string_view, 8> kLossLike = {"loss", "error", "ece", "mse", "mae", "jsd", "distance", "chi2"};
-
-}  // namespace
 
 bool monitor_minimises(const std::string& monitor, const std::string& mode) {
-  if (mode == "min") return true;
-  if (mode == "max") return false;
-  if (mode != "auto")
+  if (mode != "min" && mode != "max" && mode != "auto")
     throw core::InputError("train.early_stop.mode: expected min, max or auto, got '" + mode + "'");
-  if (monitor.find("inverse") != std::string::npos) return false;  // e.g. val_inverse_jsd: larger is better
-  for (const auto word : kLossLike)
-    if (monitor.find(word) != std::string::npos) return true;
-  return false;
+  return !recipe::monitor_maximized(monitor, mode);  // the same rule as ASHA's `mode: auto`
 }
 
 EarlyStopping::EarlyStopping(EarlyStopOptions options)
