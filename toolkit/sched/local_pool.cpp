@@ -22,6 +22,7 @@
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
 #include "toolkit/sched/heartbeat.h"
+#include "toolkit/sched/cost_estimate.h"
 #include "toolkit/sched/result_file.h"
 #include "toolkit/sched/run_files.h"
 
@@ -214,9 +215,10 @@ bool LocalPool::requeue(const PlannedRun& planned, const std::string& why) {
   return true;
 }
 
-void LocalPool::count_done() {
+void LocalPool::count_done(double duration_s) {
   ++summary_.done;
   ++progress_.finished;
+  run_durations_.push_back(duration_s);
 }
 
 void LocalPool::count_failed(const PlannedRun& planned, const std::string& why, int& counter) {
@@ -245,7 +247,7 @@ void LocalPool::finish_attempt(Worker& worker, const std::string& outcome_text) 
     try {
       if (const auto result = read_result_file(layout_.result_file(hash)); result && result->hash == hash) {
         store_.mark_done(hash, result->outcome, result->duration_s);
-        count_done();
+        count_done(result->duration_s);
         return;
       }
     } catch (const core::InputError& error) {
@@ -287,7 +289,7 @@ void LocalPool::worker_exited(Worker& worker, int wait_status) {
   try {
     if (const auto result = read_result_file(layout_.result_file(hash)); result && result->hash == hash) {
       store_.mark_done(hash, result->outcome, result->duration_s);
-      count_done();
+      count_done(result->duration_s);
       return;
     }
   } catch (const core::InputError&) {
@@ -335,9 +337,10 @@ void LocalPool::read_from(Worker& worker) {
 void LocalPool::show_progress() {
   progress_.running = static_cast<int>(
       std::count_if(workers_.begin(), workers_.end(), [](const auto& worker) { return worker && worker->attempt; }));
-  const double elapsed = unix_now() - started_at_;
+  // The median run (robust to the first runs, which also build the dataset) times the runs left, over the workers.
   const int remaining = progress_.total - progress_.finished;
-  if (progress_.finished > 0) progress_.eta_s = elapsed / progress_.finished * remaining;
+  if (!run_durations_.empty())
+    progress_.eta_s = median(run_durations_) * remaining / static_cast<double>(options_.slots.size());
   status_.progress(progress_);
 }
 
@@ -348,7 +351,6 @@ PoolSummary LocalPool::run(const recipe::Study& study, const Plan& plan) {
                    planned.spec.label);
   summary_ = PoolSummary{};
   progress_ = PoolProgress{};
-  started_at_ = unix_now();
   for (const auto& planned : plan.runs) {
     if (!planned.to_do) {
       ++summary_.skipped;

@@ -101,7 +101,7 @@ class LocalPool {
   void worker_exited(Worker& worker, int wait_status);
   // Puts the run back in the queue when it has attempts left and no interrupt is under way; false otherwise.
   bool requeue(const PlannedRun& planned, const std::string& why);
-  void count_done();
+  void count_done(double duration_s);
   void count_failed(const PlannedRun& planned, const std::string& why, int& counter);
   void read_epochs(Attempt& attempt);
   void show_progress();
@@ -118,7 +118,7 @@ class LocalPool {
   std::map<std::string, int> tries_;            // attempts started in this session, by hash
   PoolSummary summary_;
   PoolProgress progress_;
-  double started_at_ = 0;
+  std::vector<double> run_durations_;  // of the runs done by this pool, for the ETA
   bool interrupting_ = false;
 };
 
