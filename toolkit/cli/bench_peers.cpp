@@ -13,8 +13,6 @@ std::string shell_quote(const std::string& text) {
   return quoted + "'";
 }
 
-// bench/peers/<name> next to the binary's checkout (build*/jetstudy -> ..), else in the source tree this binary
-// was built from.
 std::filesystem::path find_peer(const std::string& name) {
   const std::filesystem::path relative = std::filesystem::path("bench/peers") / name;
   std::error_code error;
@@ -33,8 +31,6 @@ std::filesystem::path find_peer(const std::string& name) {
   return {};
 }
 
-// Runs bench/peers/<name> on Debian's python3 with `arguments` (already shell-quoted) and reads the JSON line it
-// prints last; a peer that cannot run prints {"error": ...}. `required` is the key a successful answer has.
 PeerOutput run_peer_script(const std::string& name, const std::string& arguments, const std::string& required,
                            const std::string& packages) {
   PeerOutput result;
