@@ -7,6 +7,7 @@
 #include <chrono>
 #include <numeric>
 #include <random>
+#include <sstream>
 
 #include "experiments/generation_quality.h"
 #include "experiments/run_setup.h"
@@ -18,6 +19,7 @@
 #include "toolkit/losses/gan_loss.h"
 #include "toolkit/models/lagan.h"
 #include "toolkit/train/checkpoint.h"
+#include "toolkit/train/json_numbers.h"
 #include "toolkit/train/optimizers.h"
 
 namespace jetstudy::experiments {
@@ -36,6 +38,64 @@ struct RealSample {
 nlohmann::json average_image(const torch::Tensor& images) {
   const auto mean = images.mean(0).squeeze(0);
   return {{"height", mean.size(0)}, {"width", mean.size(1)}, {"pixels", to_floats(mean)}};
+}
+
+// Everything the loop changes as it goes, besides the networks, optimisers and torch's generators; all of it is
+// in last.pt (as the bookkeeping JSON and the shuffling engine of train::TrainingProgress).
+struct GenerateProgress {
+  int completed_epochs = 0;
+  nlohmann::json generation = nlohmann::json::object();  // the per-epoch curve
+  double best_mass_distance = INFINITY;
+  int best_epoch = 0;
+  nlohmann::json average_images;  // curve points of the best epoch
+  nlohmann::json distributions;   // of the best epoch, stored at the end of the run
+  std::mt19937_64 shuffle_engine;
+};
+
+// The generator and its optimiser are the trained model; the discriminator's optimiser goes where last.pt keeps an
+// adversary's (the discriminator's weights are part of the GAN module).
+train::TrainingParts training_parts(models::GanImpl& gan, torch::optim::Optimizer& generator_optimizer,
+                                    torch::optim::Optimizer& discriminator_optimizer, const torch::Device& device) {
+  return {gan, &generator_optimizer, nullptr, &discriminator_optimizer, device};
+}
+
+void save_progress(const std::filesystem::path& path, const train::TrainingParts& parts,
+                   const GenerateProgress& progress) {
+  std::ostringstream engine;
+  engine << progress.shuffle_engine;
+  const nlohmann::json bookkeeping = {{"generation", progress.generation},
+                                      {"best_mass_distance", train::json_number(progress.best_mass_distance)},
+                                      {"best_epoch", progress.best_epoch},
+                                      {"average_images", progress.average_images},
+                                      {"distributions", progress.distributions}};
+  train::save_training_checkpoint(path, parts, {progress.completed_epochs, bookkeeping, engine.str(), {}});
+}
+
+// Reads last.pt back into the networks, optimisers, generators and `progress`. load_checkpoint reads its model part
+// first because it refuses weights of other shapes with a message naming the file.
+void load_progress(const std::filesystem::path& path, const train::TrainingParts& parts, GenerateProgress& progress) {
+  train::load_checkpoint(parts.model, path);
+  const auto restored = train::load_training_checkpoint(path, parts);
+  const auto& bookkeeping = restored.bookkeeping;
+  progress.completed_epochs = restored.completed_epochs;
+  progress.generation = bookkeeping.at("generation");
+  progress.best_mass_distance = train::number_from_json(bookkeeping.at("best_mass_distance"));
+  progress.best_epoch = bookkeeping.at("best_epoch").get<int>();
+  progress.average_images = bookkeeping.at("average_images");
+  progress.distributions = bookkeeping.at("distributions");
+  std::istringstream(restored.shuffle_engine) >> progress.shuffle_engine;
+  const auto recorded = progress.generation.contains("epoch") ? progress.generation.at("epoch").size() : 0;
+  if (static_cast<int>(recorded) != progress.completed_epochs)
+    throw core::InputError(fmt::format("{}: it holds {} epochs but a history of {}: delete it to train from scratch",
+                                       path.string(), progress.completed_epochs, recorded));
+}
+
+// The per-epoch metrics of the epochs in the generation curve (those read back from last.pt, when resuming).
+void record_epoch_metrics(const nlohmann::json& generation, std::size_t index, store::RunOutcome& outcome) {
+  const int epoch = generation.at("epoch").at(index).get<int>();
+  for (const auto* name : {"mass", "pt", "tau21"})
+    outcome.metrics.push_back({"val", std::string(name) + "_distance",
+                               generation.at(std::string(name) + "_distance").at(index).get<double>(), epoch});
 }
 
 }  // namespace
@@ -96,20 +156,29 @@ store::RunOutcome run_generate(const ExperimentContext& context) {
 
   const auto batch_size = config.at("train").at("batch").get<std::int64_t>();
   const int epochs = config.at("train").at("epochs").get<int>();
-  std::mt19937_64 shuffle_engine(static_cast<std::uint64_t>(context.run.seed));
+  GenerateProgress progress;
+  progress.shuffle_engine.seed(static_cast<std::uint64_t>(context.run.seed));
   torch::manual_seed(static_cast<std::uint64_t>(context.run.seed) + 1);
 
+  // A run that was interrupted or killed continues from last.pt (--force has deleted it), restoring every generator
+  // after the seeds above, so on the CPU it ends with the numbers of a run that never stopped.
+  const auto parts = training_parts(*gan, *generator_optimizer, *discriminator_optimizer, device);
+  const auto last = context.run_directory / "last.pt";
+  if (std::filesystem::exists(last)) {
+    load_progress(last, parts, progress);
+    say(fmt::format("resuming from last.pt at epoch {}", progress.completed_epochs));
+  }
+
   store::RunOutcome outcome;
-  nlohmann::json generation = nlohmann::json::object();
-  nlohmann::json distributions;  // of the epoch closest in mass, stored at the end of the run
-  double best_mass_distance = INFINITY;
-  int best_epoch = 0;
-  for (int epoch = 1; epoch <= epochs; ++epoch) {
+  for (std::size_t i = 0; i < static_cast<std::size_t>(progress.completed_epochs); ++i)
+    record_epoch_metrics(progress.generation, i, outcome);
+  auto& generation = progress.generation;
+  for (int epoch = progress.completed_epochs + 1; epoch <= epochs; ++epoch) {
     const auto started = std::chrono::steady_clock::now();
     gan->train();
     std::vector<std::int64_t> order(static_cast<std::size_t>(real_train.size(0)));
     std::iota(order.begin(), order.end(), 0);
-    std::shuffle(order.begin(), order.end(), shuffle_engine);
+    std::shuffle(order.begin(), order.end(), progress.shuffle_engine);
     const auto order_tensor = torch::from_blob(order.data(), {static_cast<std::int64_t>(order.size())}, torch::kInt64);
     double discriminator_sum = 0, generator_sum = 0;
     std::int64_t batches = 0;
@@ -169,40 +238,39 @@ store::RunOutcome run_generate(const ExperimentContext& context) {
     generation["discriminator_loss"].push_back(discriminator_sum / std::max<std::int64_t>(batches, 1));
     generation["generator_loss"].push_back(generator_sum / std::max<std::int64_t>(batches, 1));
     for (const auto& name : {"pt", "mass", "tau21"}) generation[std::string(name) + "_distance"].push_back(distances.at(name));
-    outcome.metrics.push_back({"val", "mass_distance", mass_distance, epoch});
-    outcome.metrics.push_back({"val", "pt_distance", distances.at("pt").get<double>(), epoch});
-    outcome.metrics.push_back({"val", "tau21_distance", distances.at("tau21").get<double>(), epoch});
+    record_epoch_metrics(generation, generation.at("epoch").size() - 1, outcome);
+    progress.completed_epochs = epoch;
+    // best.pt before last.pt: a run killed between the two retrains this epoch and writes the same best.pt again.
+    if (mass_distance < progress.best_mass_distance) {
+      progress.best_mass_distance = mass_distance;
+      progress.best_epoch = epoch;
+      train::save_checkpoint(*gan, context.run_directory / "best.pt");
+      const auto signal = real.labels > 0.5, background = real.labels < 0.5;
+      progress.average_images = {{"epoch", epoch},
+                                 {"real_signal", average_image(real.images.index({signal}) * scale)},
+                                 {"real_background", average_image(real.images.index({background}) * scale)},
+                                 {"generated_signal", average_image(generated.index({signal}) * scale)},
+                                 {"generated_background", average_image(generated.index({background}) * scale)}};
+      progress.distributions = observable_histograms(observables, real.observables, kDistributionBins);
+      progress.distributions["epoch"] = epoch;
+      progress.distributions["jets"] = n_eval;
+    }
+    save_progress(last, parts, progress);
     context.status.epoch_finished(context.progress, epoch, epochs,
                                   {{"d_loss", generation["discriminator_loss"].back()},
                                    {"g_loss", generation["generator_loss"].back()},
                                    {"mass_distance", mass_distance}, {"seconds", seconds}});
-    train::save_checkpoint(*gan, context.run_directory / "last.pt");
-    if (mass_distance < best_mass_distance) {
-      best_mass_distance = mass_distance;
-      best_epoch = epoch;
-      train::save_checkpoint(*gan, context.run_directory / "best.pt");
-      outcome.curves.erase(std::remove_if(outcome.curves.begin(), outcome.curves.end(),
-                                          [](const store::Curve& c) { return c.name == "average_images"; }),
-                           outcome.curves.end());
-      const auto signal = real.labels > 0.5, background = real.labels < 0.5;
-      outcome.curves.push_back(
-          {"average_images",
-           {{"epoch", epoch},
-            {"real_signal", average_image(real.images.index({signal}) * scale)},
-            {"real_background", average_image(real.images.index({background}) * scale)},
-            {"generated_signal", average_image(generated.index({signal}) * scale)},
-            {"generated_background", average_image(generated.index({background}) * scale)}}});
-      distributions = observable_histograms(observables, real.observables, kDistributionBins);
-      distributions["epoch"] = epoch;
-      distributions["jets"] = n_eval;
-    }
   }
+
+  const double best_mass_distance = progress.best_mass_distance;
+  const int best_epoch = progress.best_epoch;
+  if (best_epoch > 0) outcome.curves.push_back({"average_images", progress.average_images});
 
   outcome.metrics.push_back({"test", "mass_distance", best_mass_distance, std::nullopt});
   outcome.metrics.push_back({"train", "best_epoch", static_cast<double>(best_epoch), std::nullopt});
   outcome.metrics.push_back({"model", "parameters", static_cast<double>(models::count_parameters(*gan)), std::nullopt});
   outcome.curves.push_back({"generation", generation});
-  if (best_epoch > 0) outcome.curves.push_back({"generation_distributions", distributions});
+  if (best_epoch > 0) outcome.curves.push_back({"generation_distributions", progress.distributions});
   keep_checkpoints(context, outcome);
   say(fmt::format("closest generated mass distribution at epoch {}: earth mover's distance {:.2f} GeV", best_epoch,
                   best_mass_distance));

@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "tests/experiments/run_experiment.h"
+#include "toolkit/core/interrupt.h"
 
 using namespace jetstudy;
 using testing::final_metric;
@@ -60,4 +62,67 @@ TEST_CASE("generate: LAGAN trains, keeps the distance of its pixel mass, pT and 
   INFO("mean real pixel pT " << mean_pt);
   CHECK(mean_pt > 200);
   CHECK(mean_pt < 310);
+}
+
+namespace {
+
+// Asks for an interrupt (as Ctrl-C or a scheduler's SIGTERM would) when epoch `stop_after` has finished.
+class InterruptAfterEpoch : public sched::QuietStatus {
+ public:
+  explicit InterruptAfterEpoch(int stop_after) : stop_after_(stop_after) {}
+  void epoch_finished(const sched::RunProgress&, int epoch, int, const std::map<std::string, double>&) override {
+    if (epoch == stop_after_) core::request_interrupt();
+  }
+  void message(const sched::RunProgress&, const std::string& text) override { messages.push_back(text); }
+  std::vector<std::string> messages;
+
+ private:
+  int stop_after_;
+};
+
+}  // namespace
+
+TEST_CASE("generate: a LAGAN run interrupted after epoch 1 of 3 resumes from last.pt and ends with the uninterrupted numbers") {
+  const auto run = testing::test_run("generate_lagan.yaml", {"train.epochs=3"});
+  const testing::ExperimentBench uninterrupted_bench;
+  const auto uninterrupted = testing::run_experiment(uninterrupted_bench, run);
+
+  const testing::ExperimentBench bench;
+  const auto directory = bench.run_directory(run.hash);
+  std::filesystem::create_directories(directory);
+  InterruptAfterEpoch stop_after_one(1);
+  const sched::RunProgress progress{};
+  const experiments::ExperimentContext context{run, bench.cache(), directory, stop_after_one, progress};
+  REQUIRE_THROWS_AS(experiments::find_experiment("generate").run(context), core::Interrupted);
+  core::clear_interrupt();
+  REQUIRE(std::filesystem::exists(directory / "last.pt"));
+
+  InterruptAfterEpoch never(0);
+  const experiments::ExperimentContext again{run, bench.cache(), directory, never, progress};
+  const auto resumed = experiments::find_experiment("generate").run(again);
+  CHECK(std::find(never.messages.begin(), never.messages.end(), "resuming from last.pt at epoch 1") !=
+        never.messages.end());
+  for (const auto* name : {"mass_distance", "pt_distance", "tau21_distance"}) {
+    INFO(name);
+    CHECK(testing::metric_per_epoch(resumed, "val", name).size() == 3);
+    CHECK(testing::metric_per_epoch(resumed, "val", name) == testing::metric_per_epoch(uninterrupted, "val", name));
+  }
+  CHECK(final_metric(resumed, "test", "mass_distance") == final_metric(uninterrupted, "test", "mass_distance"));
+  CHECK(final_metric(resumed, "train", "best_epoch") == final_metric(uninterrupted, "train", "best_epoch"));
+  CHECK(testing::curve(resumed, "generation") == testing::curve(uninterrupted, "generation"));
+  CHECK(testing::curve(resumed, "average_images") == testing::curve(uninterrupted, "average_images"));
+  CHECK(testing::curve(resumed, "generation_distributions") ==
+        testing::curve(uninterrupted, "generation_distributions"));
+}
+
+TEST_CASE("generate: last.pt of a network built for other image shapes is refused, naming the file") {
+  const testing::ExperimentBench bench;
+  const auto small = testing::test_run("generate_lagan.yaml", {"train.epochs=1"});
+  testing::run_experiment(bench, small);
+  const auto wider = testing::test_run("generate_lagan.yaml", {"train.epochs=1", "model.generator_map=12"});
+  const auto directory = bench.run_directory(wider.hash);
+  std::filesystem::create_directories(directory);
+  std::filesystem::copy_file(bench.run_directory(small.hash) / "last.pt", directory / "last.pt");
+  CHECK_THROWS_WITH(testing::run_experiment(bench, wider),
+                    Catch::Matchers::Contains("last.pt") && Catch::Matchers::Contains("shape"));
 }
