@@ -10,6 +10,7 @@
 #include "toolkit/core/error.h"
 #include "toolkit/data/object_observer.h"
 #include "toolkit/data/observer.h"
+#include "toolkit/data/source_files.h"
 #include "toolkit/images/center.h"
 #include "toolkit/images/flip.h"
 #include "toolkit/images/normalize.h"
@@ -26,30 +27,6 @@ double number_at(const json& block, const std::string& key, double fallback, con
   return block[key].get<double>();
 }
 
-// A source file, relative to the current directory (the recipe JSON carries no path of its own).
-std::filesystem::path existing_file(const json& value, const std::string& where) {
-  if (!value.is_string()) throw core::InputError(where + ": expected a file name, got " + value.dump());
-  const std::filesystem::path path = value.get<std::string>();
-  if (!std::filesystem::is_regular_file(path)) {
-    throw core::InputError(fmt::format("{}: file '{}' not found (relative names are taken from the current "
-                                       "directory, {})",
-                                       where, path.string(), std::filesystem::current_path().string()));
-  }
-  return path;
-}
-
-std::vector<std::filesystem::path> existing_files(const json& value, const std::string& where) {
-  std::vector<std::filesystem::path> files;
-  if (value.is_string()) {
-    files.push_back(existing_file(value, where));
-    return files;
-  }
-  if (!value.is_array() || value.empty())
-    throw core::InputError(where + ": expected a list of files, got " + value.dump());
-  for (std::size_t i = 0; i < value.size(); ++i) files.push_back(existing_file(value[i], fmt::format("{}[{}]", where, i)));
-  return files;
-}
-
 TopTagSource toptag_source_from_json(const json& source) {
   TopTagSource out;
   const bool per_split = source.contains("train") || source.contains("val") || source.contains("test");
@@ -61,11 +38,11 @@ TopTagSource toptag_source_from_json(const json& source) {
     for (const char* key : {"train", "val", "test"}) {
       if (!source.contains(key)) throw core::InputError(std::string("data.source.") + key + ": missing (a toptag_h5 file)");
     }
-    out.train = existing_file(source["train"], "data.source.train");
-    out.val = existing_file(source["val"], "data.source.val");
-    out.test = existing_file(source["test"], "data.source.test");
+    out.train = existing_source_file(source["train"], "data.source.train");
+    out.val = existing_source_file(source["val"], "data.source.val");
+    out.test = existing_source_file(source["test"], "data.source.test");
   } else {
-    out.file = existing_file(source["file"], "data.source.file");
+    out.file = existing_source_file(source["file"], "data.source.file");
   }
   if (source.contains("limit")) {
     if (!source["limit"].is_number_integer() || source["limit"].get<std::int64_t>() < 1)
@@ -80,15 +57,15 @@ HepMCSource hepmc_source_from_json(const json& source) {
   for (const char* key : {"signal", "background"}) {
     if (!source.contains(key)) throw core::InputError(std::string("data.source.") + key + ": missing (a list of HepMC files)");
   }
-  out.signal = existing_files(source["signal"], "data.source.signal");
-  out.background = existing_files(source["background"], "data.source.background");
+  out.signal = existing_source_files(source["signal"], "data.source.signal");
+  out.background = existing_source_files(source["background"], "data.source.background");
   if (source.contains("pileup") && !source["pileup"].is_null() && !(source["pileup"].is_number() && source["pileup"].get<double>() == 0)) {
     const json& pileup = source["pileup"];
     if (!pileup.is_object() || !pileup.contains("files") || !pileup.contains("mu")) {
       throw core::InputError("data.source.pileup: expected {files: [minimum-bias files], mu: <mean interactions>}, got " +
                              pileup.dump());
     }
-    out.pileup_files = existing_files(pileup["files"], "data.source.pileup.files");
+    out.pileup_files = existing_source_files(pileup["files"], "data.source.pileup.files");
     out.pileup_mu = number_at(pileup, "mu", 0, "data.source.pileup");
     if (!(out.pileup_mu >= 0)) throw core::InputError("data.source.pileup.mu: expected a number >= 0, got " + pileup["mu"].dump());
   }
@@ -106,7 +83,7 @@ JetImagesSource jetimages_source_from_json(const json& source) {
     throw core::InputError("data.source.file: missing (a jetimages_h5 source reads one file, e.g. "
                            "jet-images_Mass60-100_pT250-300_R1.25_Pix25.hdf5)");
   }
-  out.file = existing_file(source["file"], "data.source.file");
+  out.file = existing_source_file(source["file"], "data.source.file");
   if (source.contains("jets") && !source["jets"].is_null()) {
     if (!source["jets"].is_number_integer() || source["jets"].get<std::int64_t>() < 2)
       throw core::InputError("data.source.jets: expected a number of jets >= 2 to draw from the file, got " +

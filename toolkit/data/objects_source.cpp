@@ -7,6 +7,7 @@
 
 #include "toolkit/core/closest_name.h"
 #include "toolkit/core/error.h"
+#include "toolkit/data/source_files.h"
 #include "toolkit/events/generator/object_events.h"
 #include "toolkit/images/normalize.h"
 
@@ -34,26 +35,6 @@ std::string joined(const std::vector<std::string>& names) {
   std::string text;
   for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
   return text;
-}
-
-std::filesystem::path existing_file(const json& value, const std::string& where) {
-  if (!value.is_string()) throw core::InputError(where + ": expected a JSON-lines file name, got " + value.dump());
-  const std::filesystem::path path = value.get<std::string>();
-  if (!std::filesystem::is_regular_file(path)) {
-    throw core::InputError(fmt::format("{}: file '{}' not found (relative names are taken from the current "
-                                       "directory, {})",
-                                       where, path.string(), std::filesystem::current_path().string()));
-  }
-  return path;
-}
-
-std::vector<std::filesystem::path> existing_files(const json& value, const std::string& where) {
-  if (value.is_string()) return {existing_file(value, where)};
-  if (!value.is_array() || value.empty())
-    throw core::InputError(where + ": expected a list of JSON-lines files, got " + value.dump());
-  std::vector<std::filesystem::path> files;
-  for (std::size_t i = 0; i < value.size(); ++i) files.push_back(existing_file(value[i], fmt::format("{}[{}]", where, i)));
-  return files;
 }
 
 std::vector<std::string> class_list(const json& classes) {
@@ -153,14 +134,14 @@ ObjectsSource objects_source_from_json(const json& source) {
         throw core::InputError("data.source.files." + key + ": not among data.source.classes (" +
                                joined(out.classes) + "); list it there or drop its files");
     }
-    for (const auto& name : out.classes) out.class_files.push_back(existing_files(files[name], "data.source.files." + name));
+    for (const auto& name : out.classes) out.class_files.push_back(existing_source_files(files[name], "data.source.files." + name, "JSON-lines file"));
   } else {
     if (!source.contains("classes"))
       throw core::InputError("data.source.classes: missing; with `files` as one list each event is labelled by its "
                              "\"truth\" field, so name the truths that are classes (e.g. [jpsi, psi2s, upsilon1s, z, "
                              "continuum]), or give `files` per class ({ttbar: [a.jsonl], ...})");
     out.classes = class_list(source["classes"]);
-    out.truth_files = existing_files(source["files"], "data.source.files");
+    out.truth_files = existing_source_files(source["files"], "data.source.files", "JSON-lines file");
   }
   if (source.contains("limit") && !source["limit"].is_null()) {
     if (!has_files) throw core::InputError("data.source.limit: applies to files only; generated sources count `events`");
