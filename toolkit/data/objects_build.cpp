@@ -43,17 +43,30 @@ struct ClassTally {
   std::int64_t events = 0, kept = 0;
 };
 
+std::int64_t lepton_count(const gen::ObjectEvent& event) {
+  return std::count_if(event.objects.begin(), event.objects.end(),
+                       [](const gen::RecoObject& object) { return object.type != gen::ObjectType::jet; });
+}
+
 struct Pool {
   std::vector<LabelledEvent> events;
   std::vector<ClassTally> tally;
   std::int64_t few_leptons = 0;  // skipped: fewer than data.source.min_leptons electrons + muons
   std::int64_t other_truth = 0;  // skipped (truth-labelled files): a truth that is not a class
+
+  // Counts an event of class k and keeps it when it has at least `min_leptons` electrons + muons; whether it did.
+  bool offer(gen::ObjectEvent event, std::size_t k, std::int64_t min_leptons) {
+    ++tally[k].events;
+    if (lepton_count(event) < min_leptons) {
+      ++few_leptons;
+      return false;
+    }
+    events.push_back({std::move(event), static_cast<int>(k)});
+    ++tally[k].kept;
+    return true;
+  }
 };
 
-std::int64_t lepton_count(const gen::ObjectEvent& event) {
-  return std::count_if(event.objects.begin(), event.objects.end(),
-                       [](const gen::RecoObject& object) { return object.type != gen::ObjectType::jet; });
-}
 
 std::vector<images::RecoObject> image_objects(const gen::ObjectEvent& event) {
   std::vector<images::RecoObject> objects;
@@ -97,14 +110,7 @@ Pool generate(const ObjectsSource& source) {
     ClassTally& tally = pool.tally[k];
     while (tally.kept < source.class_events(k)) {
       core::throw_if_interrupted();
-      auto event = generator.next();
-      ++tally.events;
-      if (lepton_count(event) < source.min_leptons) {
-        ++pool.few_leptons;
-      } else {
-        pool.events.push_back({std::move(event), static_cast<int>(k)});
-        ++tally.kept;
-      }
+      pool.offer(generator.next(), k, source.min_leptons);
       check_filled(tally, source.classes[k], source);
     }
   }
@@ -127,14 +133,7 @@ Pool generate(const ObjectsSource& source) {
     } else {
       ClassTally& tally = pool.tally[k];
       if (tally.kept >= source.class_events(k)) continue;  // this class is full: its surplus is not counted
-      ++tally.events;
-      if (lepton_count(event) < source.min_leptons) {
-        ++pool.few_leptons;
-      } else {
-        pool.events.push_back({std::move(event), static_cast<int>(k)});
-        ++tally.kept;
-        --missing;
-      }
+      if (pool.offer(std::move(event), k, source.min_leptons)) --missing;
       check_filled(tally, source.classes[k], source);
     }
     if (generated >= kGuardMinEvents && generated > kGuardOneIn * (source.events + 1)) {
@@ -174,13 +173,7 @@ Pool read(const ObjectsSource& source) {
         if (file_class) break;  // the first `limit` events of the class are in
         continue;
       }
-      ++pool.tally[k].events;
-      if (lepton_count(event) < source.min_leptons) {
-        ++pool.few_leptons;
-        continue;
-      }
-      pool.events.push_back({event, static_cast<int>(k)});
-      ++pool.tally[k].kept;
+      pool.offer(event, k, source.min_leptons);
     }
     if (lines == 0) {
       throw core::InputError(fmt::format("{}: no events (an objects source reads JSON lines, one event per line: "
