@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "tests/experiments/run_experiment.h"
-#include "toolkit/core/interrupt.h"
 
 using namespace jetstudy;
 using testing::final_metric;
@@ -64,42 +63,17 @@ TEST_CASE("generate: LAGAN trains, keeps the distance of its pixel mass, pT and 
   CHECK(mean_pt < 310);
 }
 
-namespace {
-
-// Asks for an interrupt (as Ctrl-C or a scheduler's SIGTERM would) when epoch `stop_after` has finished.
-class InterruptAfterEpoch : public sched::QuietStatus {
- public:
-  explicit InterruptAfterEpoch(int stop_after) : stop_after_(stop_after) {}
-  void epoch_finished(const sched::RunProgress&, int epoch, int, const std::map<std::string, double>&) override {
-    if (epoch == stop_after_) core::request_interrupt();
-  }
-  void message(const sched::RunProgress&, const std::string& text) override { messages.push_back(text); }
-  std::vector<std::string> messages;
-
- private:
-  int stop_after_;
-};
-
-}  // namespace
-
 TEST_CASE("generate: a LAGAN run interrupted after epoch 1 of 3 resumes from last.pt and ends with the uninterrupted numbers") {
   const auto run = testing::test_run("generate_lagan.yaml", {"train.epochs=3"});
   const testing::ExperimentBench uninterrupted_bench;
   const auto uninterrupted = testing::run_experiment(uninterrupted_bench, run);
 
   const testing::ExperimentBench bench;
-  const auto directory = bench.run_directory(run.hash);
-  std::filesystem::create_directories(directory);
-  InterruptAfterEpoch stop_after_one(1);
-  const sched::RunProgress progress{};
-  const experiments::ExperimentContext context{run, bench.cache(), directory, stop_after_one, progress};
-  REQUIRE_THROWS_AS(experiments::find_experiment("generate").run(context), core::Interrupted);
-  core::clear_interrupt();
-  REQUIRE(std::filesystem::exists(directory / "last.pt"));
+  REQUIRE(testing::run_until_interrupted(bench, run, 1));
+  REQUIRE(std::filesystem::exists(bench.run_directory(run.hash) / "last.pt"));
 
-  InterruptAfterEpoch never(0);
-  const experiments::ExperimentContext again{run, bench.cache(), directory, never, progress};
-  const auto resumed = experiments::find_experiment("generate").run(again);
+  testing::InterruptAfterEpoch never(0);
+  const auto resumed = testing::run_experiment(bench, run, never);
   CHECK(std::find(never.messages.begin(), never.messages.end(), "resuming from last.pt at epoch 1") !=
         never.messages.end());
   for (const auto* name : {"mass_distance", "pt_distance", "tau21_distance"}) {

@@ -3,43 +3,20 @@
 #include <catch2/catch.hpp>
 
 #include "tests/experiments/run_experiment.h"
-#include "toolkit/core/interrupt.h"
 
 using namespace jetstudy;
 using testing::final_metric;
 
 namespace {
 
-// Asks for an interrupt (as Ctrl-C or a scheduler's SIGTERM would) when epoch `stop_after` has finished.
-class InterruptAfterEpoch : public sched::QuietStatus {
- public:
-  explicit InterruptAfterEpoch(int stop_after) : stop_after_(stop_after) {}
-  void epoch_finished(const sched::RunProgress&, int epoch, int, const std::map<std::string, double>&) override {
-    if (epoch == stop_after_) core::request_interrupt();
-  }
-
- private:
-  int stop_after_;
-};
-
-}  // namespace
-
-namespace {
-
-void check_resume_reproduces(const std::string& recipe, const std::string& kind) {
+void check_resume_reproduces(const std::string& recipe) {
   const auto run = testing::test_run(recipe, {"train.epochs=4", "train.early_stop.patience=4", "model.dropout=0.2"});
   const testing::ExperimentBench uninterrupted_bench;
   const auto uninterrupted = testing::run_experiment(uninterrupted_bench, run);
 
   const testing::ExperimentBench bench;
-  const auto directory = bench.run_directory(run.hash);
-  std::filesystem::create_directories(directory);
-  InterruptAfterEpoch stop_after_two(2);
-  const sched::RunProgress progress{};
-  const experiments::ExperimentContext context{run, bench.cache(), directory, stop_after_two, progress};
-  REQUIRE_THROWS_AS(experiments::find_experiment(kind).run(context), core::Interrupted);
-  core::clear_interrupt();
-  REQUIRE(std::filesystem::exists(directory / "last.pt"));
+  REQUIRE(testing::run_until_interrupted(bench, run, 2));
+  REQUIRE(std::filesystem::exists(bench.run_directory(run.hash) / "last.pt"));
 
   const auto resumed = testing::run_experiment(bench, run);
   for (const auto* name : {"auc", "rejection@0.3", "loss"})
@@ -51,9 +28,9 @@ void check_resume_reproduces(const std::string& recipe, const std::string& kind)
 }  // namespace
 
 TEST_CASE("resume: a classify run interrupted after epoch 2 of 4 and run again ends with the uninterrupted metrics") {
-  check_resume_reproduces("classify_deeptop.yaml", "classify");
+  check_resume_reproduces("classify_deeptop.yaml");
 }
 
 TEST_CASE("resume: a pivot run resumes its adversary and the adversary's optimiser too") {
-  check_resume_reproduces("decorrelate_pivot.yaml", "decorrelate");
+  check_resume_reproduces("decorrelate_pivot.yaml");
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "experiments/study_components.h"
 #include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/interrupt.h"
 #include "toolkit/recipe/study.h"
 #include "toolkit/sched/status.h"
 
@@ -29,13 +31,46 @@ inline recipe::RunSpec test_run(const std::string& recipe, const std::vector<std
   return study.runs.at(index);
 }
 
-inline store::RunOutcome run_experiment(const ExperimentBench& bench, const recipe::RunSpec& run) {
-  sched::QuietStatus quiet;
+inline store::RunOutcome run_experiment(const ExperimentBench& bench, const recipe::RunSpec& run,
+                                        sched::Status& status) {
   const sched::RunProgress progress{};
   const auto directory = bench.run_directory(run.hash);
   std::filesystem::create_directories(directory);
-  const experiments::ExperimentContext context{run, bench.cache(), directory, quiet, progress};
+  const experiments::ExperimentContext context{run, bench.cache(), directory, status, progress};
   return experiments::find_experiment(run.config.at("experiment").at("kind").get<std::string>()).run(context);
+}
+
+inline store::RunOutcome run_experiment(const ExperimentBench& bench, const recipe::RunSpec& run) {
+  sched::QuietStatus quiet;
+  return run_experiment(bench, run, quiet);
+}
+
+// Keeps the messages a run says, and asks for an interrupt (as Ctrl-C or a scheduler's SIGTERM would) when epoch
+// `stop_after` has finished (0: never).
+class InterruptAfterEpoch : public sched::QuietStatus {
+ public:
+  explicit InterruptAfterEpoch(int stop_after) : stop_after_(stop_after) {}
+  void epoch_finished(const sched::RunProgress&, int epoch, int, const std::map<std::string, double>&) override {
+    if (epoch == stop_after_) core::request_interrupt();
+  }
+  void message(const sched::RunProgress&, const std::string& text) override { messages.push_back(text); }
+  std::vector<std::string> messages;
+
+ private:
+  int stop_after_;
+};
+
+// Runs `run` until the interrupt asked for after epoch `stop_after`; whether it ended with core::Interrupted (the
+// request is cleared again). Any other exception passes through.
+inline bool run_until_interrupted(const ExperimentBench& bench, const recipe::RunSpec& run, int stop_after) {
+  InterruptAfterEpoch status(stop_after);
+  try {
+    run_experiment(bench, run, status);
+  } catch (const core::Interrupted&) {
+    core::clear_interrupt();
+    return true;
+  }
+  return false;
 }
 
 // The final (epoch-less) value of split/name; throws when the outcome lacks it.
