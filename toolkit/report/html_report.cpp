@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "toolkit/report/plot/inline_svg.h"
 #include "toolkit/report/report_tables.h"
 
 namespace jetstudy::report {
@@ -67,21 +68,8 @@ void append_fact(std::string& out, const std::string& name, const std::string& v
 
 }  // namespace
 
-std::string html_escape(std::string_view text) {
-  std::string escaped;
-  escaped.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      case '\'': escaped += "&#39;"; break;
-      default: escaped += c;
-    }
-  }
-  return escaped;
-}
+// HTML text and attribute values need exactly the escapes of XML (the SVG figures' text uses the same).
+std::string html_escape(std::string_view text) { return plot::xml_escape(text); }
 
 std::string html_report(const StudyReport& report, const std::vector<Figure>& figures) {
   const std::vector<Table> tables = report_tables(report, TableStyle::display);

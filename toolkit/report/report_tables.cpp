@@ -25,6 +25,13 @@ std::string exact(double value) {
 
 std::string optional_exact(const std::optional<double>& value) { return value ? exact(*value) : ""; }
 
+// A number as a cell: rounded to `decimals` for display (format_number), at full precision in data files; a
+// missing one is a dash for display and empty in data files.
+std::string number_cell(const std::optional<double>& value, int decimals, bool display) {
+  if (!value) return display ? kNothing : "";
+  return display ? format_number(*value, decimals) : exact(*value);
+}
+
 Table configurations_table(const StudyReport& report, TableStyle style) {
   Table table;
   table.name = "configurations";
@@ -100,10 +107,10 @@ Table ensemble_table(const StudyReport& report, TableStyle style) {
   for (const Configuration& configuration : report.configurations) {
     if (!configuration.ensemble) continue;
     const Ensemble& e = *configuration.ensemble;
-    const auto number = [&](double value, int decimals) { return display ? format_number(value, decimals) : exact(value); };
+    const auto number = [&](double value, int decimals) { return number_cell(value, decimals, display); };
     const auto auc = configuration.metrics.find("auc");
-    const std::string seed_median =
-        auc == configuration.metrics.end() ? (display ? kNothing : "") : number(auc->second.summary.median, 4);
+    const std::string seed_median = number_cell(
+        auc == configuration.metrics.end() ? std::nullopt : std::optional(auc->second.summary.median), 4, display);
     table.rows.push_back({configuration.label, std::to_string(e.members), std::to_string(e.jets), number(e.auc, 4),
                           number(e.rejection_03, 1), number(e.rejection_05, 1), number(e.sic_max, 2), seed_median});
   }
@@ -125,8 +132,7 @@ Table differences_table(const StudyReport& report, TableStyle style) {
     table.rows.push_back(
         {d.configuration, d.reference, display ? metric_heading(d.metric) : d.metric, std::to_string(d.pairs),
          display ? fmt::format("{:+.{}f}", d.mean, decimals) : exact(d.mean),
-         d.standard_error ? (display ? format_number(*d.standard_error, decimals) : exact(*d.standard_error))
-                          : (display ? kNothing : "")});
+         number_cell(d.standard_error, decimals, display)});
   }
   table.caption =
       "variant − reference on each seed both were trained with, averaged over those seeds; standard error = sample "
@@ -145,10 +151,9 @@ Table expectations_table(const StudyReport& report, TableStyle style) {
     const int decimals = metric_decimals(check.metric);
     const std::string verdict = !check.ours ? "not measured" : check.within() ? "within" : "outside";
     table.rows.push_back({check.configuration, display ? metric_heading(check.metric) : check.metric,
-                          display ? format_number(check.published, -1) : exact(check.published),
+                          number_cell(check.published, -1, display),
                           display ? "± " + format_number(check.tolerance, -1) : exact(check.tolerance), check.dataset,
-                          check.ours ? (display ? format_number(*check.ours, decimals) : exact(*check.ours))
-                                     : (display ? kNothing : ""),
+                          number_cell(check.ours, decimals, display),
                           verdict});
   }
   table.caption =
