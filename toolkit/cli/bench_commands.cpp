@@ -35,6 +35,7 @@
 #include "toolkit/jets/jet_finder.h"
 #include "toolkit/models/builtin.h"
 #include "toolkit/recipe/study.h"
+#include "toolkit/sched/shell_quote.h"
 #include "toolkit/train/device.h"
 #include "toolkit/train/training_rate.h"
 
@@ -127,7 +128,7 @@ struct PeerResult {
 // Runs the numpy peer on a jet-constituents file.
 PeerResult run_numpy_peer(const std::filesystem::path& jets_file) {
   PeerResult result;
-  const auto output = run_peer_script("images_numpy.py", shell_quote(jets_file.string()), "images_per_second",
+  const auto output = run_peer_script("images_numpy.py", sched::shell_quote(jets_file.string()), "images_per_second",
                                       "python3-numpy python3-h5py");
   if (!output.ran || !output.json.contains("checksum")) {
     result.why_not = output.ran ? "images_numpy.py printed no checksum: " + output.json.dump() : output.why_not;
@@ -366,9 +367,9 @@ std::vector<BenchFigure> bench_train(const BenchArguments& arguments, nlohmann::
     const auto peer_arguments = [&](std::int64_t parameters) {
       return fmt::format("{} --model {} --batch {} --steps {} --warmup {} --threads {} --device {} --seed {} "
                          "--loader {} --expect-parameters {}",
-                         shell_quote(images_file.string()), shell_quote(model.dump()), options.batch_size,
-                         options.steps, options.warmup_steps, threads, shell_quote(arguments.device), options.seed,
-                         shell_quote(arguments.peer_loader), parameters);
+                         sched::shell_quote(images_file.string()), sched::shell_quote(model.dump()), options.batch_size,
+                         options.steps, options.warmup_steps, threads, sched::shell_quote(arguments.device), options.seed,
+                         sched::shell_quote(arguments.peer_loader), parameters);
     };
 
     // Alternate which side goes first, so that a change in the machine's load hits both alike; keep the best.

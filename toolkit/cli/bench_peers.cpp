@@ -5,13 +5,9 @@
 
 #include <cstdio>
 
-namespace jetstudy::cli {
+#include "toolkit/sched/shell_quote.h"
 
-std::string shell_quote(const std::string& text) {
-  std::string quoted = "'";
-  for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
+namespace jetstudy::cli {
 
 std::filesystem::path find_peer(const std::string& name) {
   const std::filesystem::path relative = std::filesystem::path("bench/peers") / name;
@@ -43,7 +39,7 @@ PeerOutput run_peer_script(const std::string& name, const std::string& arguments
     result.why_not = fmt::format("bench/peers/{} not found next to the binary or in the source tree", name);
     return result;
   }
-  const std::string command = fmt::format("{} {} {} 2>&1", kPeerPython, shell_quote(script.string()), arguments);
+  const std::string command = fmt::format("{} {} {} 2>&1", kPeerPython, sched::shell_quote(script.string()), arguments);
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) {
     result.why_not = "cannot start " + command;

@@ -10,9 +10,6 @@ namespace jetstudy::cli {
 
 inline constexpr const char* kPeerPython = "/usr/bin/python3";
 
-// `text` in single quotes for /bin/sh.
-std::string shell_quote(const std::string& text);
-
 // bench/peers/<name> next to the binary's checkout (build*/jetstudy -> ..), else in the source tree this binary
 // was built from; empty when neither has it.
 std::filesystem::path find_peer(const std::string& name);

@@ -15,6 +15,7 @@
 #include "toolkit/sched/plan.h"
 #include "toolkit/sched/result_file.h"
 #include "toolkit/sched/results_layout.h"
+#include "toolkit/sched/shell_quote.h"
 #include "toolkit/store/store.h"
 
 namespace jetstudy::cli {
@@ -111,7 +112,7 @@ std::vector<core::BenchFigure> planning_figures(const std::filesystem::path& scr
   std::vector<core::BenchFigure> figures{
       against_target(fmt::format("plan a {}-run sweep", plan.runs.size()), seconds, "s", 1.0)};
   const nlohmann::json grid = {{"train.optimizer.lr", sweep.rates}, {"train.batch", sweep.batches}, {"model.bins", sweep.bins}};
-  const auto peer = run_peer_script("sched_python.py", "plan " + shell_quote(grid.dump()) + " " + std::to_string(seeds),
+  const auto peer = run_peer_script("sched_python.py", "plan " + sched::shell_quote(grid.dump()) + " " + std::to_string(seeds),
                                     "seconds", "python3");
   if (peer.ran) {
     const double peer_seconds = peer.json["seconds"].get<double>();
@@ -128,7 +129,7 @@ std::vector<core::BenchFigure> planning_figures(const std::filesystem::path& scr
 // This binary with `arguments` (already shell-quoted), its output discarded; the exit code.
 int run_self(const std::string& arguments) {
   const auto binary = std::filesystem::read_symlink("/proc/self/exe");  // in the shell, /proc/self is the shell
-  const std::string command = fmt::format("{} {} >/dev/null 2>&1", shell_quote(binary.string()), arguments);
+  const std::string command = fmt::format("{} {} >/dev/null 2>&1", sched::shell_quote(binary.string()), arguments);
   const int status = std::system(command.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
@@ -139,7 +140,7 @@ std::vector<core::BenchFigure> dispatch_figures(const std::filesystem::path& scr
   for (int seed = 1; seed <= runs; ++seed) seeds.push_back(seed);
   const auto recipe = write_recipe(scratch, "bench-dispatch", fmt::format("sweep: {{seeds: {}}}\n", yaml_list(seeds)));
   const auto results = scratch / "dispatch-results";
-  const auto arguments = fmt::format("{} --results {}", shell_quote(recipe.string()), shell_quote(results.string()));
+  const auto arguments = fmt::format("{} --results {}", sched::shell_quote(recipe.string()), sched::shell_quote(results.string()));
   // The dataset is built first, untimed: the overhead is what the pool adds to each run, not the generator's work.
   if (const int code = run_self("dataset build " + arguments); code != 0)
     throw std::runtime_error(fmt::format("bench sched: `jetstudy dataset build` exited with {}", code));
@@ -199,7 +200,7 @@ std::vector<core::BenchFigure> ingest_figures(const std::filesystem::path& scrat
                               seconds));
   const auto what = fmt::format("ingest {:.1f}M metric rows", rows / 1e6);
   std::vector<core::BenchFigure> figures{against_target(what, seconds, "s", 5.0)};
-  const auto peer = run_peer_script("sched_python.py", "ingest " + shell_quote(layout.root.string()), "seconds", "python3");
+  const auto peer = run_peer_script("sched_python.py", "ingest " + sched::shell_quote(layout.root.string()), "seconds", "python3");
   if (peer.ran)
     figures.push_back({what, seconds, "s", "Python json + sqlite3 executemany (metrics table only)",
                        peer.json["seconds"].get<double>(), 0, true});
