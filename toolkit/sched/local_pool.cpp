@@ -215,6 +215,14 @@ bool LocalPool::requeue(const PlannedRun& planned, const std::string& why) {
   return true;
 }
 
+bool LocalPool::store_result_file(const std::string& hash) {
+  const auto result = read_result_file(layout_.result_file(hash));
+  if (!result || result->hash != hash) return false;
+  store_.mark_done(hash, result->outcome, result->duration_s);
+  count_done(result->duration_s);
+  return true;
+}
+
 void LocalPool::count_done(double duration_s) {
   ++summary_.done;
   ++progress_.finished;
@@ -245,11 +253,7 @@ void LocalPool::finish_attempt(Worker& worker, const std::string& outcome_text) 
   if (outcome == AttemptOutcome::done) {
     std::string why = "the worker said done but left no result.json";
     try {
-      if (const auto result = read_result_file(layout_.result_file(hash)); result && result->hash == hash) {
-        store_.mark_done(hash, result->outcome, result->duration_s);
-        count_done(result->duration_s);
-        return;
-      }
+      if (store_result_file(hash)) return;
     } catch (const core::InputError& error) {
       why = error.what();
     }
@@ -287,11 +291,7 @@ void LocalPool::worker_exited(Worker& worker, int wait_status) {
   const auto& hash = planned.spec.hash;
   // It may have finished the run and died before saying so.
   try {
-    if (const auto result = read_result_file(layout_.result_file(hash)); result && result->hash == hash) {
-      store_.mark_done(hash, result->outcome, result->duration_s);
-      count_done(result->duration_s);
-      return;
-    }
+    if (store_result_file(hash)) return;
   } catch (const core::InputError&) {
   }
   const auto why = fmt::format("worker {} {} during the run", worker.pid, describe_wait_status(wait_status));

@@ -101,6 +101,9 @@ class LocalPool {
   void worker_exited(Worker& worker, int wait_status);
   // Puts the run back in the queue when it has attempts left and no interrupt is under way; false otherwise.
   bool requeue(const PlannedRun& planned, const std::string& why);
+  // The run's result.json, when its worker wrote one, stored as the run's result; whether it was. Throws
+  // core::InputError for a corrupt file.
+  bool store_result_file(const std::string& hash);
   void count_done(double duration_s);
   void count_failed(const PlannedRun& planned, const std::string& why, int& counter);
   void read_epochs(Attempt& attempt);
