@@ -34,7 +34,7 @@ store::RunOutcome run_anomaly(const ExperimentContext& context) {
   const auto& config = context.run.config;
   const auto say = say_for(context);
   const auto device = configure_compute(config.at("train"));
-  auto data = prepare_data(context);
+  auto data = prepare_data(context, data::TrainImages::leave_in_file);  // training streams them: training_batches
   const int normal = config.at("experiment").at("train_on").get<int>();
 
   const auto& loss_config = config.at("loss");
@@ -44,15 +44,21 @@ store::RunOutcome run_anomaly(const ExperimentContext& context) {
   const double pixel_weight_power = loss_config.at("pixel_weight_power").get<double>();
   auto loss = make_seeded_loss(loss_config, context.run.seed);
 
-  const auto train_set = of_class_as_own_targets(data->train, normal);
+  // The loader streams the trained class only, in full batches; each batch's images are its targets.
+  const auto as_own_targets = [to_examples = loader_examples(*data)](data::Batch&& batch, const torch::Device& device) {
+    auto examples = to_examples(std::move(batch), device);
+    examples.targets = examples.images;
+    return examples;
+  };
+  const auto train_batches = training_batches(context, *data, as_own_targets, normal);
   const auto val_set = of_class_as_own_targets(data->val, normal);
-  say(fmt::format("training on class {} only: {} training and {} validation jets", normal, train_set.size(),
+  say(fmt::format("training on class {} only: {} training and {} validation jets", normal, train_batches->size(),
                   val_set.size()));
 
   const auto input = input_spec_for(*data, {}, 1);
   auto model = build_network(config.at("model"), input, context.run.seed, models::NetworkKind::autoencoder, "anomaly");
   store::RunOutcome outcome;
-  train_network(context, model, *loss, train_set, val_set, {}, outcome);
+  train_network(context, model, *loss, *train_batches, val_set, {}, outcome);
 
   // The anomaly score of every test jet: how badly it is reconstructed. "Signal" = not the trained class.
   const auto reconstructed = train::predict(*model, data->test, device);

@@ -81,7 +81,7 @@ store::RunOutcome train_and_evaluate(const ExperimentContext& context, const std
   const auto& config = context.run.config;
   const auto say = say_for(context);
   const auto device = configure_compute(config.at("train"));
-  auto data = prepare_data(context);
+  auto data = prepare_data(context, data::TrainImages::leave_in_file);  // training streams them: training_batches
   const auto classes = data->dataset.classes.size();
   const bool binary = classes <= 2;
 
@@ -104,7 +104,8 @@ store::RunOutcome train_and_evaluate(const ExperimentContext& context, const std
   };
 
   store::RunOutcome outcome;
-  train_network(context, model, *loss, data->train, data->val, validation_metrics, outcome);
+  const auto batches = training_batches(context, *data, loader_examples(*data, features));
+  train_network(context, model, *loss, *batches, data->val, validation_metrics, outcome);
 
   // Test-split evaluation with the best epoch's weights.
   const auto logits = train::predict(*model, data->test, device);

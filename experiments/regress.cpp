@@ -60,15 +60,17 @@ void split_channels(train::Examples& examples, std::int64_t target) {
   examples.images = all.index_select(1, torch::tensor(inputs, torch::kInt64)).contiguous();
 }
 
+// Trains on the training split streamed from the cache (`to_examples` makes each batch's inputs and targets).
 store::RunOutcome train_regressor(const ExperimentContext& context, PreparedData& data, models::InputSpec input,
-                                  models::NetworkKind kind, const torch::Device& device,
+                                  models::NetworkKind kind, const torch::Device& device, train::ToExamples to_examples,
                                   const train::ValidationMetrics& validation_metrics, std::shared_ptr<models::NetworkImpl>& model) {
   const auto& config = context.run.config;
   check_mse(config.at("loss"));
   auto loss = make_seeded_loss(config.at("loss"), context.run.seed);
   model = build_network(config.at("model"), input, context.run.seed, kind, "regress");
   store::RunOutcome outcome;
-  train_network(context, model, *loss, data.train, data.val, validation_metrics, outcome);
+  const auto batches = training_batches(context, data, std::move(to_examples));
+  train_network(context, model, *loss, *batches, data.val, validation_metrics, outcome);
   outcome.metrics.push_back({"test", "loss", train::evaluate_loss(*model, *loss, data.test, device), std::nullopt});
   return outcome;
 }
@@ -82,18 +84,26 @@ store::RunOutcome regress_per_jet(const ExperimentContext& context, PreparedData
                              "'; add it to data.observers");
     split->targets = found->second;
   }
-  // Standardised targets train better; the predictions are turned back into the target's units.
+  // Standardised targets train better; the predictions are turned back into the target's units. The mean and
+  // spread come from the training split's observers (in memory; its images are streamed).
   const double mean = data.train.targets.mean().item<double>();
   const double spread = std::max(data.train.targets.std().item<double>(), 1e-12);
   for (auto* split : {&data.train, &data.val, &data.test}) split->targets = (split->targets - mean) / spread;
+  const auto features = attach_model_features(data, context.run.config.at("model"));
+  const auto standardised_targets = [to_examples = loader_examples(data, features), target, mean, spread](
+                                        data::Batch&& batch, const torch::Device& device) {
+    auto examples = to_examples(std::move(batch), device);
+    examples.targets = (examples.observers.at(target) - mean) / spread;
+    return examples;
+  };
 
   const auto validation_metrics = [&](const torch::Tensor& outputs, const train::Examples& validation) {
     return std::map<std::string, double>{
         {"resolution", response(outputs * spread + mean, validation.targets * spread + mean).resolution}};
   };
   std::shared_ptr<models::NetworkImpl> model;
-  auto outcome = train_regressor(context, data, input_spec_for(data, attach_model_features(data, context.run.config.at("model")), 1),
-                                 models::NetworkKind::scorer, device, validation_metrics, model);
+  auto outcome = train_regressor(context, data, input_spec_for(data, features, 1), models::NetworkKind::scorer, device,
+                                 standardised_targets, validation_metrics, model);
   const auto predicted = train::predict(*model, data.test, device) * spread + mean;
   const auto truth = data.test.targets * spread + mean;
   record(outcome, "", response(predicted, truth));
@@ -119,7 +129,14 @@ store::RunOutcome regress_per_pixel(const ExperimentContext& context, PreparedDa
     return sum;
   };
   const auto test_all = data.test.images;
-  for (auto* split : {&data.train, &data.val, &data.test}) split_channels(*split, target);
+  for (auto* split : {&data.val, &data.test}) split_channels(*split, target);
+  // The training split's images are streamed: each batch's channels are split the same way.
+  const auto channels_split = [to_examples = loader_examples(data), target](data::Batch&& batch,
+                                                                            const torch::Device& device) {
+    auto examples = to_examples(std::move(batch), device);
+    split_channels(examples, target);
+    return examples;
+  };
 
   auto input = input_spec_for(data, {}, 1);
   input.channels = channels - 1;
@@ -127,7 +144,8 @@ store::RunOutcome regress_per_pixel(const ExperimentContext& context, PreparedDa
     return std::map<std::string, double>{{"pixel_mse", (outputs - validation.targets).pow(2).mean().item<double>()}};
   };
   std::shared_ptr<models::NetworkImpl> model;
-  auto outcome = train_regressor(context, data, input, models::NetworkKind::pixel_regressor, device, validation_metrics, model);
+  auto outcome = train_regressor(context, data, input, models::NetworkKind::pixel_regressor, device, channels_split,
+                                 validation_metrics, model);
   const auto predicted = train::predict(*model, data.test, device);
   outcome.metrics.push_back({"test", "pixel_mse", (predicted - data.test.targets).pow(2).mean().item<double>(), std::nullopt});
   const auto truth_pt = jet_pt(data.test.targets, test_all);
@@ -163,7 +181,7 @@ store::RunOutcome run_regress(const ExperimentContext& context) {
     throw core::InputError("experiment: regress needs exactly one of target (an observer, per jet) or target_channel "
                            "(an image channel, per pixel)");
   const auto device = configure_compute(config.at("train"));
-  auto data = prepare_data(context);
+  auto data = prepare_data(context, data::TrainImages::leave_in_file);  // training streams them: training_batches
   if (options.contains("target")) return regress_per_jet(context, *data, options.at("target").get<std::string>(), device);
   return regress_per_pixel(context, *data, options.at("target_channel").get<std::int64_t>(), options, device);
 }

@@ -21,13 +21,32 @@ torch::Device configure_compute(const nlohmann::json& train_config) {
   return train::resolve_device(train_config.at("device").get<std::string>());
 }
 
-std::unique_ptr<PreparedData> prepare_data(const ExperimentContext& context) {
+std::unique_ptr<PreparedData> prepare_data(const ExperimentContext& context, data::TrainImages train_images) {
   auto data = std::make_unique<PreparedData>();
-  data->dataset = data::build_or_load_dataset(context.run.config, context.cache_directory, say_for(context));
+  data->dataset = data::build_or_load_dataset(context.run.config, context.cache_directory, say_for(context), train_images);
   data->train = train::view_examples(data->dataset.train, data->dataset.shape, data->dataset.event_shape);
   data->val = train::view_examples(data->dataset.val, data->dataset.shape, data->dataset.event_shape);
   data->test = train::view_examples(data->dataset.test, data->dataset.shape, data->dataset.event_shape);
   return data;
+}
+
+std::unique_ptr<train::LoaderBatches> training_batches(const ExperimentContext& context, const PreparedData& data,
+                                                       train::ToExamples to_examples, std::optional<int> only_label) {
+  JETSTUDY_CHECK(!data.dataset.path.empty(), "streaming the training split needs the dataset's cache file");
+  data::LoaderOptions options;
+  options.batch_size = context.run.config.at("train").at("batch").get<std::int64_t>();
+  options.seed = static_cast<std::uint64_t>(context.run.seed);
+  options.only_label = only_label;
+  return std::make_unique<train::LoaderBatches>(data.dataset.path, "train", options, std::move(to_examples));
+}
+
+train::ToExamples loader_examples(const PreparedData& data, const std::vector<std::string>& features) {
+  return [shape = data.dataset.shape, event_shape = data.dataset.event_shape, features](data::Batch&& batch,
+                                                                                        const torch::Device& device) {
+    auto examples = train::data_batch_examples(std::move(batch), shape, event_shape, device);
+    if (!features.empty()) examples.features = train::observer_features(examples, features);
+    return examples;
+  };
 }
 
 std::vector<std::string> attach_model_features(PreparedData& data, const nlohmann::json& model) {
@@ -106,7 +125,7 @@ train::TrainOptions train_options(const nlohmann::json& train_config, std::int64
 }
 
 train::TrainingHistory train_network(const ExperimentContext& context, const std::shared_ptr<models::NetworkImpl>& model,
-                                     losses::Loss& loss, const train::Examples& train, const train::Examples& val,
+                                     losses::Loss& loss, train::BatchStream& train, const train::Examples& val,
                                      const train::ValidationMetrics& validation_metrics, store::RunOutcome& outcome) {
   const auto& train_config = context.run.config.at("train");
   const auto say = say_for(context);

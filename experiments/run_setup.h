@@ -8,31 +8,50 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "experiments/experiment.h"
+#include "toolkit/data/dataset_file.h"
 #include "toolkit/data/jet_dataset.h"
 #include "toolkit/losses/loss.h"
 #include "toolkit/models/builtin.h"
 #include "toolkit/models/network.h"
+#include "toolkit/train/batch_stream.h"
 #include "toolkit/train/examples.h"
 #include "toolkit/train/trainer.h"
 
 namespace jetstudy::experiments {
 
 // A dataset in memory with tensor views of its splits. The views point into `dataset`; keep it where it is.
+// When training streams the training split from the cache file (data::TrainImages::leave_in_file), `train` has
+// its labels, weights and observers but no images (dataset.train.images is empty); validation and test are whole.
 struct PreparedData {
   data::JetDataset dataset;
   train::Examples train, val, test;
+  bool train_images_in_memory() const { return !dataset.train.images.empty(); }
 };
 
 // Sets torch's threads from train.threads and returns the device train.device names.
 torch::Device configure_compute(const nlohmann::json& train_config);
 
 // Builds the dataset of the run's data/images blocks or reads it from the cache, and views its splits.
-std::unique_ptr<PreparedData> prepare_data(const ExperimentContext& context);
+// TrainImages::leave_in_file keeps the training images out of memory, for training through training_batches().
+std::unique_ptr<PreparedData> prepare_data(const ExperimentContext& context,
+                                           data::TrainImages train_images = data::TrainImages::read);
+
+// The training split streamed from the dataset's cache file by data::Loader in batches of train.batch, shuffled
+// chunk-wise by the run's seed (the order of each epoch fixed by seed and epoch); `to_examples` turns each batch
+// into what the network trains on. only_label: the jets of that class only.
+std::unique_ptr<train::LoaderBatches> training_batches(const ExperimentContext& context, const PreparedData& data,
+                                                       train::ToExamples to_examples,
+                                                       std::optional<int> only_label = std::nullopt);
+
+// A loader batch as examples: images, event images, labels as targets, weights, observers, and the observers
+// `features` stacked as features (attach_model_features' names) when there are any.
+train::ToExamples loader_examples(const PreparedData& data, const std::vector<std::string>& features = {});
 
 // Feature networks (`model.inputs: [mass, tau32]`) read observers: puts them into every split's `features`.
 // Returns the input names (empty when the model reads images only).
@@ -62,12 +81,12 @@ train::TrainOptions train_options(const nlohmann::json& train_config, std::int64
                                   const std::filesystem::path& run_directory,
                                   const std::function<void(const std::string&)>& say = {});
 
-// Trains `model` on `train` (validated on `val`) with the recipe's optimiser and train: block, checkpoints in the
+// Trains `model` on the batches of `train` (validated on `val`) with the recipe's optimiser and train: block, checkpoints in the
 // run directory, and adds to `outcome` what every trained run reports: the per-epoch learning curve and metrics,
 // the parameter count (model/parameters) and the best epoch (train/best_epoch). On return the model holds the
 // best epoch's weights. Networks fitted without gradients get no optimiser.
 train::TrainingHistory train_network(const ExperimentContext& context, const std::shared_ptr<models::NetworkImpl>& model,
-                                     losses::Loss& loss, const train::Examples& train, const train::Examples& val,
+                                     losses::Loss& loss, train::BatchStream& train, const train::Examples& val,
                                      const train::ValidationMetrics& validation_metrics, store::RunOutcome& outcome);
 
 // A tensor's values as floats, in order (on the CPU).

@@ -6,6 +6,7 @@
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
 #include "toolkit/data/dataset_cache.h"
+#include "toolkit/data/dataset_file.h"
 #include "toolkit/data/loader_bench.h"
 
 using namespace jetstudy::data;
@@ -108,6 +109,50 @@ TEST_CASE("loader: the same seed gives the same order, another seed or the next 
   REQUIRE(epoch_order(again) == second_epoch);
 }
 
+TEST_CASE("loader: a loader that begins at epoch 2 delivers the order an unbroken one delivered in its epoch 2") {
+  const auto& dataset = shared_dataset();
+  Loader unbroken(dataset.path, "train", small_chunks(11));
+  epoch_order(unbroken);
+  const auto epoch_one = epoch_order(unbroken);  // 0-based epoch 1
+  const auto epoch_two = epoch_order(unbroken);
+  auto options = small_chunks(11);
+  options.first_epoch = 1;
+  Loader resumed(dataset.path, "train", options);
+  REQUIRE(epoch_order(resumed) == epoch_one);
+  REQUIRE(epoch_order(resumed) == epoch_two);
+  REQUIRE(resumed.epoch() == 2);
+}
+
+TEST_CASE("loader: only_label delivers every jet of that class once, in full batches, and nothing else") {
+  const auto& dataset = shared_dataset();
+  auto options = small_chunks(4);
+  options.only_label = 0;
+  Loader loader(dataset.path, "train", options);
+  const auto background = std::count(dataset.train.labels.begin(), dataset.train.labels.end(), 0.0f);
+  REQUIRE(background > 20);
+  REQUIRE(background < dataset.train.size);
+  REQUIRE(loader.size() == background);
+  std::vector<std::int64_t> sizes;
+  std::vector<std::pair<float, float>> delivered;
+  while (auto batch = loader.next()) {
+    REQUIRE(std::all_of(batch->labels.begin(), batch->labels.end(), [](float label) { return label == 0.0f; }));
+    for (std::int64_t i = 0; i < batch->size; ++i)
+      delivered.emplace_back(batch->observers.at("pt")[i], batch->observers.at("mass")[i]);
+    sizes.push_back(batch->size);
+  }
+  // Every batch but the last is full: the class's jets of several chunks fill a batch together.
+  REQUIRE(static_cast<std::int64_t>(sizes.size()) == loader.batches_per_epoch());
+  for (std::size_t b = 0; b + 1 < sizes.size(); ++b) REQUIRE(sizes[b] == 10);
+  REQUIRE(sizes.back() == background - 10 * static_cast<std::int64_t>(sizes.size() - 1));
+  std::vector<std::pair<float, float>> expected;
+  for (std::int64_t i = 0; i < dataset.train.size; ++i)
+    if (dataset.train.labels[static_cast<std::size_t>(i)] == 0.0f)
+      expected.emplace_back(dataset.train.observers.at("pt")[i], dataset.train.observers.at("mass")[i]);
+  std::sort(delivered.begin(), delivered.end());
+  std::sort(expected.begin(), expected.end());
+  REQUIRE(delivered == expected);
+}
+
 TEST_CASE("loader: drop_last leaves out the short last batch") {
   auto options = small_chunks(3);
   options.batch_size = 30;
@@ -130,6 +175,32 @@ TEST_CASE("loader: a missing file or split is named in the error") {
   REQUIRE_THROWS_WITH(Loader("no/such/cache.h5", "train"), Catch::Matchers::Contains("no/such/cache.h5") &&
                                                               Catch::Matchers::Contains("not found"));
   REQUIRE_THROWS_WITH(Loader(shared_dataset().path, "training"), Catch::Matchers::Contains("train, val or test"));
+}
+
+TEST_CASE("loader: a dataset built or loaded for streaming keeps no training images in memory, the rest whole") {
+  const ScratchDir cache("loader-leave-in-file");
+  auto config = small_config(120);
+  config["images"]["steps"].push_back({{"normalize", {{"norm", "standardize"}}}});
+  const auto read_before = training_images_read();
+  const auto built = build_or_load_dataset(config, cache.path(), {}, TrainImages::leave_in_file);
+  const auto loaded = build_or_load_dataset(config, cache.path(), {}, TrainImages::leave_in_file);
+  REQUIRE(training_images_read() == read_before);  // the cached file was read without its training images
+  for (const auto* dataset : {&built, &loaded}) {
+    REQUIRE(dataset->train.size == 96);
+    REQUIRE(dataset->train.images.empty());
+    REQUIRE(dataset->train.images.capacity() == 0);  // released after the fresh build, not only cleared
+    REQUIRE(dataset->train.labels.size() == 96);
+    REQUIRE(dataset->train.observers.at("mass").size() == 96);
+    REQUIRE(dataset->val.images.size() == static_cast<std::size_t>(dataset->val.size * dataset->shape.size()));
+    REQUIRE(dataset->standardized);
+  }
+  REQUIRE(loaded.val.images == built.val.images);  // standardised alike
+  // The loader streams the training images the dataset left in the file.
+  Loader loader(built.path, "train", small_chunks(2));
+  REQUIRE(loader.size() == 96);
+  const auto read = build_or_load_dataset(config, cache.path());  // the default still reads them
+  REQUIRE(training_images_read() == read_before + 96);
+  REQUIRE(read.train.images.size() == static_cast<std::size_t>(96 * read.shape.size()));
 }
 
 TEST_CASE("loader_bench: loader_rate counts every image of each epoch and reads the process memory") {

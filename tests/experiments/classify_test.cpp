@@ -1,7 +1,9 @@
 // classify on tiny generated top-vs-QCD datasets: image, feature and likelihood taggers, K classes, two streams.
 #include <catch2/catch.hpp>
 
+#include "experiments/classify.h"
 #include "tests/experiments/run_experiment.h"
+#include "toolkit/data/dataset_file.h"
 
 using namespace jetstudy;
 using testing::final_metric;
@@ -27,6 +29,24 @@ TEST_CASE("classify: DeepTop learns top vs QCD and keeps curves, interpretabilit
   CHECK(final_metric(outcome, "test", "auc_beyond_mass_tau32") < final_metric(outcome, "test", "auc"));
   CHECK(std::filesystem::exists(bench.run_directory(run.hash) / "best.pt"));
   CHECK(std::filesystem::exists(bench.run_directory(run.hash) / "predictions.h5"));
+}
+
+TEST_CASE("classify: training streams the training images from the cache and never holds them, and reruns agree") {
+  const testing::ExperimentBench bench;
+  const auto run = testing::test_run("classify_deeptop.yaml");
+  const auto read_before = data::training_images_read();
+  const auto first = testing::run_experiment(bench, run);  // builds the dataset, then releases the training images
+  // A second run of the same recipe in a fresh run directory, reading the dataset from the cache.
+  sched::QuietStatus quiet;
+  const sched::RunProgress progress{};
+  const auto again_directory = bench.directory.path() / "again";
+  std::filesystem::create_directories(again_directory);
+  const auto again = experiments::run_classify({run, bench.cache(), again_directory, quiet, progress});
+  CHECK(data::training_images_read() == read_before);  // neither run read training images into memory
+  for (const auto* name : {"auc", "rejection@0.3", "loss"})
+    CHECK(final_metric(again, "test", name) == final_metric(first, "test", name));
+  CHECK(testing::metric_per_epoch(again, "train", "loss") == testing::metric_per_epoch(first, "train", "loss"));
+  CHECK(testing::metric_per_epoch(first, "train", "loss").size() == 3);
 }
 
 TEST_CASE("classify: the (mass, tau32) likelihood-ratio baseline is fitted without gradients and beats chance") {

@@ -25,10 +25,10 @@ namespace {
 
 // The cached file if it is a complete dataset of exactly this spec; otherwise nothing, and `why` says why.
 std::optional<JetDataset> load_if_usable(const std::filesystem::path& file, const DatasetSpec& spec,
-                                         const ImageShape& shape, std::string& why) {
+                                         const ImageShape& shape, TrainImages train_images, std::string& why) {
   JetDataset dataset;
   try {
-    dataset = read_dataset_file(file);
+    dataset = read_dataset_file(file, train_images);
   } catch (const core::InputError& error) {
     why = error.what();
     return std::nullopt;
@@ -106,6 +106,19 @@ class CacheLock {
   int fd_ = -1;
 };
 
+// Standardises the images in memory (data::standardize_images); a training split whose images were left in the
+// file has none, so it steps aside meanwhile (the loader standardises what it streams).
+void standardize_images_in_memory(JetDataset& dataset) {
+  if (dataset.train.size == 0 || !dataset.train.images.empty()) {
+    standardize_images(dataset);
+    return;
+  }
+  Split train = std::move(dataset.train);
+  dataset.train = Split{};
+  standardize_images(dataset);
+  dataset.train = std::move(train);
+}
+
 }  // namespace
 
 std::filesystem::path dataset_cache_path(const nlohmann::json& config, const std::filesystem::path& cache_dir) {
@@ -113,7 +126,7 @@ std::filesystem::path dataset_cache_path(const nlohmann::json& config, const std
 }
 
 JetDataset build_or_load_dataset(const nlohmann::json& config, const std::filesystem::path& cache_dir,
-                                 const std::function<void(const std::string&)>& progress) {
+                                 const std::function<void(const std::string&)>& progress, TrainImages train_images) {
   auto say = [&](const std::string& line) {
     if (progress) progress(line);
   };
@@ -130,9 +143,10 @@ JetDataset build_or_load_dataset(const nlohmann::json& config, const std::filesy
 
   if (std::filesystem::exists(file)) {
     std::string why;
-    if (auto dataset = load_if_usable(file, spec, shape, why)) {
-      say(tag + ": loaded from " + file.string());
-      standardize_images(*dataset);
+    if (auto dataset = load_if_usable(file, spec, shape, train_images, why)) {
+      say(tag + ": loaded from " + file.string() +
+          (train_images == TrainImages::leave_in_file ? " (training images stay in the file)" : ""));
+      standardize_images_in_memory(*dataset);
       return std::move(*dataset);
     }
     say(tag + ": " + file.string() + " is not usable (" + why + "); rebuilding");
@@ -146,7 +160,13 @@ JetDataset build_or_load_dataset(const nlohmann::json& config, const std::filesy
     write_dataset_file(temporary, dataset, spec_json);
   });
   dataset.path = file;
-  standardize_images(dataset);  // after writing: the file keeps the sparse images and the statistics
+  if (train_images == TrainImages::leave_in_file) {  // the file holds them now; training streams them from there
+    for (auto* images : {&dataset.train.images, &dataset.train.event_images}) {
+      images->clear();
+      images->shrink_to_fit();
+    }
+  }
+  standardize_images_in_memory(dataset);  // after writing: the file keeps the sparse images and the statistics
   say(fmt::format("{}: wrote {} ({} bytes)", tag, file.string(), std::filesystem::file_size(file)));
   return dataset;
 }

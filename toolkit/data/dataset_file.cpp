@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <exception>
 #include <utility>
@@ -21,6 +22,8 @@ using namespace core::hdf5;  // this file is the dataset cache's HDF5 layer
 namespace {
 
 constexpr std::array<const char*, 3> kSplitNames = {"train", "val", "test"};
+
+std::atomic<std::int64_t> train_images_read_so_far{0};  // training_images_read()
 
 // ---- writing ----
 
@@ -49,8 +52,9 @@ void write_split(hid_t file, const char* name, const Split& split, const ImageSh
 // ---- reading ----
 
 // Reads one split; `shape` and `event_shape` are taken from /train and checked against in the others.
+// `read_images` false: the image arrays are checked (shape, one per jet) but not read.
 Split read_split(hid_t file, const std::string& name, ImageShape& shape, ImageShape& event_shape,
-                 const std::filesystem::path& path) {
+                 const std::filesystem::path& path, bool read_images = true) {
   if (H5Lexists(file, name.c_str(), H5P_DEFAULT) <= 0) fail(path, "group /" + name + " is missing");
   Handle group(H5Gopen2(file, name.c_str(), H5P_DEFAULT), H5Gclose);
   Split split;
@@ -58,8 +62,10 @@ Split read_split(hid_t file, const std::string& name, ImageShape& shape, ImageSh
   split.size = images.size();
   if (shape.size() == 0) shape = images.shape();
   if (!(images.shape() == shape)) fail(path, "/" + name + "/images has another image shape than /train/images");
-  split.images.resize(static_cast<std::size_t>(split.size * shape.size()));
-  images.read(0, split.size, split.images.data());
+  if (read_images) {
+    split.images.resize(static_cast<std::size_t>(split.size * shape.size()));
+    images.read(0, split.size, split.images.data());
+  }
   const bool has_event_images = H5Lexists(group.get(), "event_images", H5P_DEFAULT) > 0;
   if (name == "train" && has_event_images) {
     event_shape = SparseImageReader(group.get(), "event_images", path, "/train/event_images").shape();
@@ -69,8 +75,10 @@ Split read_split(hid_t file, const std::string& name, ImageShape& shape, ImageSh
     SparseImageReader events(group.get(), "event_images", path, "/" + name + "/event_images");
     if (!(events.shape() == event_shape)) fail(path, "/" + name + "/event_images has another shape than /train/event_images");
     if (events.size() != split.size) fail(path, "/" + name + "/event_images does not have one event image per jet");
-    split.event_images.resize(static_cast<std::size_t>(split.size * event_shape.size()));
-    events.read(0, split.size, split.event_images.data());
+    if (read_images) {
+      split.event_images.resize(static_cast<std::size_t>(split.size * event_shape.size()));
+      events.read(0, split.size, split.event_images.data());
+    }
   }
   const std::vector<hsize_t> dims = {static_cast<hsize_t>(split.size)};
   const auto label_dims = read_floats(group.get(), "labels", split.labels, path, "/" + name + "/labels");
@@ -140,6 +148,8 @@ void write_dataset_file(const std::filesystem::path& path, const JetDataset& dat
   });
 }
 
+std::int64_t training_images_read() { return train_images_read_so_far.load(); }
+
 std::string read_dataset_spec(const std::filesystem::path& path) {
   const auto lock = lock_hdf5();
   return quietly([&] {
@@ -148,7 +158,7 @@ std::string read_dataset_spec(const std::filesystem::path& path) {
   });
 }
 
-JetDataset read_dataset_file(const std::filesystem::path& path) {
+JetDataset read_dataset_file(const std::filesystem::path& path, TrainImages train_images) {
   const auto lock = lock_hdf5();
   return quietly([&] {
     const Handle file = open_for_reading(path);
@@ -176,7 +186,9 @@ JetDataset read_dataset_file(const std::filesystem::path& path) {
     dataset.classes = classes.get<std::vector<std::string>>();
     if (core::content_hash(spec_json) != dataset.hash) fail(path, "the hash attribute does not match the spec");
     dataset.counts = counts;
-    dataset.train = read_split(file.get(), kSplitNames[0], dataset.shape, dataset.event_shape, path);
+    dataset.train = read_split(file.get(), kSplitNames[0], dataset.shape, dataset.event_shape, path,
+                               train_images == TrainImages::read);
+    if (train_images == TrainImages::read) train_images_read_so_far += dataset.train.size;
     dataset.val = read_split(file.get(), kSplitNames[1], dataset.shape, dataset.event_shape, path);
     dataset.test = read_split(file.get(), kSplitNames[2], dataset.shape, dataset.event_shape, path);
     for (const Split* split : {&dataset.train, &dataset.val, &dataset.test}) {

@@ -20,6 +20,12 @@ namespace jetstudy::data {
 // 3: `classes` attribute (multi-class labels), optional event images, per_class counts, data.downsample.
 inline constexpr long kDatasetFormatVersion = 3;
 
+// Whether read_dataset_file / build_or_load_dataset bring the training split's images (and event images) into
+// memory. Training that streams them from the file (data::Loader) leaves them there (`train.images` and
+// `train.event_images` empty, `train.size` still the jet count): labels, weights and observers are read, as
+// are the validation and test splits whole.
+enum class TrainImages { read, leave_in_file };
+
 // Writes `dataset` to `path` (not atomically: callers go through core::produce_file_atomically).
 // `spec_json` is the canonical JSON the dataset's hash was made from.
 void write_dataset_file(const std::filesystem::path& path, const JetDataset& dataset, const std::string& spec_json);
@@ -28,7 +34,11 @@ void write_dataset_file(const std::filesystem::path& path, const JetDataset& dat
 // shapes. Images come back as stored (before standardisation; pixel_mean / pixel_std filled when the file has
 // them, standardized = false): data::standardize_images() finishes them. Throws core::InputError saying what is wrong ("path: ...") for a file that is unreadable, truncated,
 // of another format version, or inconsistent.
-JetDataset read_dataset_file(const std::filesystem::path& path);
+JetDataset read_dataset_file(const std::filesystem::path& path, TrainImages train_images = TrainImages::read);
+
+// Training-split jets whose images read_dataset_file has brought into memory in this process so far (tests check
+// that training which streams them leaves them in the file).
+std::int64_t training_images_read();
 
 // The root attribute `spec` (the dataset's data + images blocks as canonical JSON) of a readable file.
 std::string read_dataset_spec(const std::filesystem::path& path);

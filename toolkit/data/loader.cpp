@@ -60,6 +60,7 @@ Loader::Loader(std::filesystem::path cache_file, std::string split, LoaderOption
   if (options_.batch_size < 1) throw core::InputError(fmt::format("loader: batch size must be >= 1, got {}", options_.batch_size));
   if (options_.chunk_jets < 1 || options_.window_chunks < 1)
     throw core::InputError("loader: chunk_jets and window_chunks must be >= 1");
+  if (options_.first_epoch < 0) throw core::InputError(fmt::format("loader: first epoch must be >= 0, got {}", options_.first_epoch));
   if (split_ != "train" && split_ != "val" && split_ != "test")
     throw core::InputError("loader: split must be train, val or test, got '" + split_ + "'");
   if (!std::filesystem::exists(path_)) hdf5::fail(path_, "dataset cache file not found");
@@ -77,14 +78,14 @@ Loader::Loader(std::filesystem::path cache_file, std::string split, LoaderOption
       files_->images = std::make_unique<SparseImageReader>(group.get(), "images", path_, where + "images");
       files_->labels = hdf5::open_dataset(group.get(), "labels", path_, where + "labels");
       files_->weights = hdf5::open_dataset(group.get(), "weights", path_, where + "weights");
-      size_ = files_->images->size();
+      rows_ = files_->images->size();
       shape_ = files_->images->shape();
       if (H5Lexists(group.get(), "event_images", H5P_DEFAULT) > 0) {
         files_->event_images = std::make_unique<SparseImageReader>(group.get(), "event_images", path_, where + "event_images");
         event_shape_ = files_->event_images->shape();
-        if (files_->event_images->size() != size_) hdf5::fail(path_, where + "event_images does not have one image per jet");
+        if (files_->event_images->size() != rows_) hdf5::fail(path_, where + "event_images does not have one image per jet");
       }
-      const std::vector<hsize_t> dims = {static_cast<hsize_t>(size_)};
+      const std::vector<hsize_t> dims = {static_cast<hsize_t>(rows_)};
       for (const auto* name : {"labels", "weights"}) {
         const auto d = hdf5::dataset_dims((std::string(name) == "labels" ? files_->labels : files_->weights).get());
         if (d.size() != 1 || d[0] != dims[0]) hdf5::fail(path_, where + name + " does not have one value per image");
@@ -96,6 +97,12 @@ Loader::Loader(std::filesystem::path cache_file, std::string split, LoaderOption
         observer_names_.push_back(name);
       }
       read_standardization(files_->file.get(), shape_, mean_, std_, path_);
+      size_ = rows_;
+      if (options_.only_label) {  // the labels (one float per jet) are small: count the class's jets up front
+        std::vector<float> labels(static_cast<std::size_t>(rows_));
+        hdf5::read_rows(files_->labels.get(), H5T_NATIVE_FLOAT, 0, labels.size(), labels.data(), path_, where + "labels");
+        size_ = std::count(labels.begin(), labels.end(), static_cast<float>(*options_.only_label));
+      }
     });
   }
   const auto window = options_.window_chunks * options_.chunk_jets;
@@ -184,9 +191,9 @@ bool Loader::push(std::optional<Batch> item) {
 
 void Loader::produce() {
   try {
-    const std::int64_t chunks = (size_ + options_.chunk_jets - 1) / options_.chunk_jets;
+    const std::int64_t chunks = (rows_ + options_.chunk_jets - 1) / options_.chunk_jets;
     const auto pixels = shape_.size();
-    for (std::uint64_t epoch = 0;; ++epoch) {
+    for (auto epoch = static_cast<std::uint64_t>(options_.first_epoch);; ++epoch) {
       std::mt19937_64 engine(splitmix64(options_.seed ^ splitmix64(epoch ^ kEpochSalt)));
       std::vector<std::int64_t> chunk_order(static_cast<std::size_t>(chunks));
       std::iota(chunk_order.begin(), chunk_order.end(), 0);
@@ -203,12 +210,14 @@ void Loader::produce() {
           if (core::interrupt_requested()) break;
           const std::int64_t first = chunk_order[static_cast<std::size_t>(c)] * options_.chunk_jets;
           Batch chunk;
-          read_rows_into(first, std::min(options_.chunk_jets, size_ - first), chunk);
-          std::vector<std::int64_t> all(static_cast<std::size_t>(chunk.size));
-          std::iota(all.begin(), all.end(), 0);
-          append_rows(chunk, all, 0, all.size(), pixels, pool);
+          read_rows_into(first, std::min(options_.chunk_jets, rows_ - first), chunk);
+          std::vector<std::int64_t> kept;  // the chunk's rows that are delivered: all, or those of only_label
+          for (std::int64_t row = 0; row < chunk.size; ++row)
+            if (!options_.only_label || chunk.labels[static_cast<std::size_t>(row)] == static_cast<float>(*options_.only_label))
+              kept.push_back(row);
+          append_rows(chunk, kept, 0, kept.size(), pixels, pool);
           const std::lock_guard lock(mutex_);
-          window_jets_ += chunk.size;
+          window_jets_ += static_cast<std::int64_t>(kept.size());
           peak_jets_ = std::max(peak_jets_, window_jets_ + queued_jets_);
         }
         if (core::interrupt_requested()) {

@@ -40,6 +40,12 @@ struct LoaderOptions {
   std::int64_t chunk_jets = 1024;    // rows per read; best a multiple of the file's 64-jet HDF5 chunks
   std::int64_t window_chunks = 4;    // jets are shuffled within this many chunks
   bool drop_last = false;            // true: an epoch's last, smaller batch is left out
+  // The 0-based epoch the loader begins with: epoch e has the same order whether the loader began at 0 and
+  // iterated up to it or began there (a resumed training run).
+  int first_epoch = 0;
+  // Only jets of this class (label) are delivered, still in full batches (an autoencoder trained on background);
+  // size() counts them. Nothing: every jet.
+  std::optional<int> only_label;
 };
 
 class Loader {
@@ -56,12 +62,12 @@ class Loader {
   // core::InputError); throws core::Interrupted after Ctrl-C (core::interrupt_requested()), having stopped it.
   std::optional<Batch> next();
 
-  std::int64_t size() const { return size_; }  // jets in the split: an epoch delivers each exactly once
+  std::int64_t size() const { return size_; }  // jets an epoch delivers, each exactly once (of only_label, if set)
   const ImageShape& shape() const { return shape_; }
   const ImageShape& event_shape() const { return event_shape_; }  // channels 0: the dataset has no event images
   const std::vector<std::string>& observer_names() const { return observer_names_; }
   std::int64_t batches_per_epoch() const;
-  int epoch() const { return epoch_; }  // epochs finished by next()
+  int epoch() const { return epoch_; }  // epochs finished by next() (not counting options.first_epoch)
   // The most jets the loader has held at once (the thread's window plus the queued batches): the memory bound.
   std::int64_t peak_jets_in_memory() const;
   std::int64_t memory_bound_jets() const;  // what peak_jets_in_memory() never exceeds
@@ -77,7 +83,8 @@ class Loader {
   LoaderOptions options_;
   std::unique_ptr<Files> files_;
   ImageShape shape_, event_shape_;
-  std::int64_t size_ = 0;
+  std::int64_t rows_ = 0;  // jets in the split's file arrays
+  std::int64_t size_ = 0;  // jets an epoch delivers
   std::vector<std::string> observer_names_;
   std::vector<float> mean_, std_;  // standardisation, empty when none
   int epoch_ = 0;

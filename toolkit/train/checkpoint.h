@@ -2,8 +2,10 @@
 //  - best.pt: the best epoch's model weights only, keyed by the registered submodule names.
 //  - last.pt: everything a killed run needs to continue as if it had never stopped: the model, the optimizer's
 //    state, the loss's own network (the pivot's adversary) if any, the random-number generators (the torch CPU
-//    generator, the CUDA generator of the training device, the shuffling engine), the best weights so far and
-//    the trainer's bookkeeping (epoch, history, early-stopping and schedule state) as JSON text.
+//    generator, the CUDA generator of the training device, a shuffling engine for loops that carry one), the best
+//    weights so far and the trainer's bookkeeping (epoch, history, early-stopping and schedule state) as JSON
+//    text. The Trainer's shuffling needs no engine (its order is fixed by (seed, epoch): batch_stream.h), so it
+//    writes the engine empty and ignores it on reading; the GAN loop of the generate experiment keeps its own.
 #pragma once
 
 #include <torch/torch.h>
@@ -33,7 +35,7 @@ struct TrainingParts {
 struct TrainingProgress {
   int completed_epochs = 0;
   nlohmann::json bookkeeping;         // the trainer's: history, early stopping, schedule
-  std::string shuffle_engine;         // a std::mt19937_64 written with operator<<
+  std::string shuffle_engine;         // a std::mt19937_64 written with operator<<, or empty when the order needs none
   std::vector<torch::Tensor> best_weights;  // parameters then buffers of the best epoch (empty: none yet)
 };
 

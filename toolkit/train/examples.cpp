@@ -34,12 +34,15 @@ Examples Examples::slice(std::int64_t begin, std::int64_t end, const torch::Devi
 Examples view_examples(data::Split& split, const data::ImageShape& shape, const data::ImageShape& event_shape) {
   const std::int64_t n = split.size;
   JETSTUDY_CHECK(static_cast<std::int64_t>(split.labels.size()) == n, "labels and split size disagree");
-  JETSTUDY_CHECK(static_cast<std::int64_t>(split.images.size()) == n * shape.size(), "images and split size disagree");
+  const bool images_in_file = split.images.empty() && n > 0;
+  JETSTUDY_CHECK(images_in_file || static_cast<std::int64_t>(split.images.size()) == n * shape.size(),
+                 "images and split size disagree");
   const auto options = torch::TensorOptions().dtype(torch::kFloat32);
   Examples examples;
-  examples.images = torch::from_blob(split.images.data(), {n, shape.channels, shape.height, shape.width}, options);
   examples.targets = torch::from_blob(split.labels.data(), {n}, options);
-  if (event_shape.channels > 0) {
+  if (!images_in_file)
+    examples.images = torch::from_blob(split.images.data(), {n, shape.channels, shape.height, shape.width}, options);
+  if (event_shape.channels > 0 && !images_in_file) {
     JETSTUDY_CHECK(static_cast<std::int64_t>(split.event_images.size()) == n * event_shape.size(),
                    "event images and split size disagree");
     examples.event_images = torch::from_blob(split.event_images.data(),

@@ -22,7 +22,10 @@ struct Examples {
   torch::Tensor weights;       // [N] or undefined (all 1)
   std::map<std::string, torch::Tensor> observers;  // [N] each
 
-  std::int64_t size() const { return images.defined() ? images.size(0) : features.size(0); }
+  std::int64_t size() const {
+    if (images.defined()) return images.size(0);
+    return features.defined() ? features.size(0) : targets.size(0);
+  }
 
   // The rows `rows` (int64 [B]) of every tensor, moved to `device`.
   Examples rows(const torch::Tensor& rows, const torch::Device& device) const;
@@ -34,7 +37,8 @@ struct Examples {
 };
 
 // A view of the split (no copy): its images (and event images, when event_shape has channels), labels as targets,
-// weights and every observer.
+// weights and every observer. A split whose images were left in the cache file (a training split streamed by
+// data::Loader; data::TrainImages) has no images here: images and event_images stay undefined.
 Examples view_examples(data::Split& split, const data::ImageShape& shape, const data::ImageShape& event_shape = {});
 
 // The observers `names` of the examples stacked as features [N, F] (a feature network's `inputs:`). Throws

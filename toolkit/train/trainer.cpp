@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <numeric>
-#include <sstream>
 #include <stdexcept>
 
 #include "toolkit/core/error.h"
@@ -55,7 +53,7 @@ Trainer::Progress Trainer::fresh_progress() const {
   std::optional<LearningRateSchedule> schedule;
   if (optimizer_ && model_->learns_by_gradient())
     schedule.emplace(options_.schedule, base_rate_, options_.epochs, early_stopping.minimises());
-  Progress progress{{}, std::move(early_stopping), std::move(schedule), std::mt19937_64(options_.seed), {}};
+  Progress progress{{}, std::move(early_stopping), std::move(schedule), {}};
   progress.history.best_monitored = progress.early_stopping.best_value();
   return progress;
 }
@@ -70,7 +68,6 @@ bool Trainer::resume(Progress& progress, const EpochCallback& on_epoch) {
   progress.history = history_from_json(bookkeeping.at("history"));
   progress.early_stopping.restore(bookkeeping.at("early_stopping"));
   if (progress.schedule) progress.schedule->restore(bookkeeping.at("schedule"));
-  std::istringstream(restored.shuffle_engine) >> progress.shuffle_engine;
   progress.best_weights = restored.best_weights;
   JETSTUDY_CHECK(static_cast<int>(progress.history.epochs.size()) == restored.completed_epochs,
                  "last.pt: history and epoch count disagree");
@@ -89,23 +86,21 @@ void Trainer::check_monitor_is_computed(const Examples& val, const ValidationMet
   EarlyStopping({options_.monitor, options_.mode, options_.patience, options_.min_delta}).check_computed(computed);
 }
 
-double Trainer::train_one_epoch(const Examples& train, int epoch, std::mt19937_64& shuffle_engine) {
+double Trainer::train_one_epoch(BatchStream& train, int epoch) {
   model_->train();
   if (!model_->learns_by_gradient()) {
-    const auto all = train.slice(0, train.size(), options_.device);
+    const auto all = train.all(options_.device);
     model_->fit_directly(all.network_input(), all.targets, all.weights.defined() ? all.weights : torch::ones_like(all.targets));
-    return evaluate_loss(*model_, loss_, train, options_.device);
+    return evaluate_loss(*model_, loss_, all, options_.device);
   }
-  std::vector<std::int64_t> order(static_cast<std::size_t>(train.size()));
-  std::iota(order.begin(), order.end(), 0);
-  std::shuffle(order.begin(), order.end(), shuffle_engine);
-  const auto order_tensor = torch::from_blob(order.data(), {train.size()}, torch::kInt64);
-
+  train.begin_epoch(epoch);
   double loss_sum = 0;
   std::int64_t seen = 0, step = 0;
-  for_each_batch(train.size(), options_.batch_size, [&](std::int64_t begin, std::int64_t end) {
+  for (;;) {
     core::throw_if_interrupted();
-    const auto batch = train.rows(order_tensor.slice(0, begin, end), options_.device);
+    const auto next = train.next(options_.device);
+    if (!next) break;
+    const auto& batch = *next;
     const auto outputs = model_->forward(batch.network_input());
     loss_.before_step(batch.loss_input(outputs.detach()));
     optimizer_->zero_grad();
@@ -118,13 +113,13 @@ double Trainer::train_one_epoch(const Examples& train, int epoch, std::mt19937_6
                                            value, epoch, step));
     loss.backward();
     optimizer_->step();
-    loss_sum += value * static_cast<double>(end - begin);
-    seen += end - begin;
-  });
+    loss_sum += value * static_cast<double>(batch.size());
+    seen += batch.size();
+  }
   return loss_sum / static_cast<double>(std::max<std::int64_t>(seen, 1));
 }
 
-EpochRecord Trainer::train_and_validate(int epoch, Progress& progress, const Examples& train, const Examples& val,
+EpochRecord Trainer::train_and_validate(int epoch, Progress& progress, BatchStream& train, const Examples& val,
                                         const ValidationMetrics& validation_metrics) {
   const auto started = std::chrono::steady_clock::now();
   EpochRecord record;
@@ -133,7 +128,7 @@ EpochRecord Trainer::train_and_validate(int epoch, Progress& progress, const Exa
     record.learning_rate = progress.schedule->rate(epoch);
     set_learning_rate(*optimizer_, record.learning_rate);
   }
-  record.train_loss = train_one_epoch(train, epoch, progress.shuffle_engine);
+  record.train_loss = train_one_epoch(train, epoch);
   record.val_loss = evaluate_loss(*model_, loss_, val, options_.device);
   if (validation_metrics) record.val_metrics = validation_metrics(predict(*model_, val, options_.device), val);
   record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -156,16 +151,14 @@ void Trainer::book_epoch(EpochRecord& record, Progress& progress) {
 void Trainer::write_checkpoints(const Progress& progress, bool improved) {
   if (options_.checkpoint_dir.empty()) return;
   if (improved) save_checkpoint(*model_, options_.checkpoint_dir / "best.pt");
-  std::ostringstream engine;
-  engine << progress.shuffle_engine;
   const nlohmann::json bookkeeping = {
       {"history", history_to_json(progress.history)},
       {"early_stopping", progress.early_stopping.state()},
       {"schedule", progress.schedule ? progress.schedule->state() : nlohmann::json()},
   };
   save_training_checkpoint(options_.checkpoint_dir / "last.pt", {*model_, optimizer_, loss_.module(), loss_.module_optimizer(), options_.device},
-                           {static_cast<int>(progress.history.epochs.size()), bookkeeping, engine.str(),
-                            progress.best_weights});
+                           {static_cast<int>(progress.history.epochs.size()), bookkeeping,
+                            /*shuffle_engine=*/"", progress.best_weights});
 }
 
 bool Trainer::finished(const Progress& progress) const {
@@ -183,6 +176,12 @@ void Trainer::restore_best_weights(const Progress& progress) {
 }
 
 TrainingHistory Trainer::fit(const Examples& train, const Examples& val, const ValidationMetrics& validation_metrics,
+                             const EpochCallback& on_epoch) {
+  InMemoryBatches batches(train, options_.batch_size, options_.seed);
+  return fit(batches, val, validation_metrics, on_epoch);
+}
+
+TrainingHistory Trainer::fit(BatchStream& train, const Examples& val, const ValidationMetrics& validation_metrics,
                              const EpochCallback& on_epoch) {
   if (train.size() == 0) throw core::InputError("training split is empty: increase data.source.jets or split.train");
   if (val.size() == 0) throw core::InputError("validation split is empty: increase data.source.jets or split.val");

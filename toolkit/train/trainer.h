@@ -1,8 +1,9 @@
 // The training loop shared by the experiment kinds: mini-batch gradient descent over shuffled training examples,
 // a learning-rate schedule, validation after each epoch, early stopping on a monitored quantity, best/last
 // checkpoints, and resuming a killed run from its last checkpoint.
-// Reproducible: the seed fixes initialisation (set before the model is built) and the shuffling order; a resumed
-// run restores every generator, so on the CPU it ends bit-identical to one that never stopped.
+// Reproducible: the seed fixes initialisation (set before the model is built) and the shuffling order (the batch
+// stream's order of epoch e depends on (seed, e) only); a resumed run restores every generator, so on the CPU it
+// ends bit-identical to one that never stopped.
 #pragma once
 
 #include <torch/torch.h>
@@ -11,12 +12,12 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "toolkit/losses/loss.h"
 #include "toolkit/models/network.h"
+#include "toolkit/train/batch_stream.h"
 #include "toolkit/train/early_stopping.h"
 #include "toolkit/train/examples.h"
 #include "toolkit/train/schedule.h"
@@ -44,6 +45,11 @@ class Trainer {
   // the weights of the best epoch. Throws core::Interrupted between batches when an interrupt was requested,
   // std::runtime_error naming epoch and step when the loss is not finite (last.pt keeps the last good epoch),
   // and core::InputError when the monitored quantity is not among those computed.
+  // The training examples come from `train`, one epoch at a time (begin_epoch(epoch) first); validation stays
+  // in memory.
+  TrainingHistory fit(BatchStream& train, const Examples& val, const ValidationMetrics& validation_metrics,
+                      const EpochCallback& on_epoch = {});
+  // The same on examples in memory, shuffled whole each epoch (InMemoryBatches with the options' batch and seed).
   TrainingHistory fit(const Examples& train, const Examples& val, const ValidationMetrics& validation_metrics,
                       const EpochCallback& on_epoch = {});
 
@@ -58,16 +64,15 @@ class Trainer {
     TrainingHistory history;
     EarlyStopping early_stopping;
     std::optional<LearningRateSchedule> schedule;  // gradient-trained networks only
-    std::mt19937_64 shuffle_engine;
     std::vector<torch::Tensor> best_weights;  // parameters then buffers
   };
 
   Progress fresh_progress() const;
   bool resume(Progress& progress, const EpochCallback& on_epoch);
   void check_monitor_is_computed(const Examples& val, const ValidationMetrics& validation_metrics) const;
-  EpochRecord train_and_validate(int epoch, Progress& progress, const Examples& train, const Examples& val,
+  EpochRecord train_and_validate(int epoch, Progress& progress, BatchStream& train, const Examples& val,
                                  const ValidationMetrics& validation_metrics);
-  double train_one_epoch(const Examples& train, int epoch, std::mt19937_64& shuffle_engine);
+  double train_one_epoch(BatchStream& train, int epoch);
   void book_epoch(EpochRecord& record, Progress& progress);
   void write_checkpoints(const Progress& progress, bool improved);
   bool finished(const Progress& progress) const;

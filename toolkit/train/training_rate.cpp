@@ -13,6 +13,8 @@
 #include "toolkit/models/builtin.h"
 #include "toolkit/models/network.h"
 #include "toolkit/train/device.h"
+#include "toolkit/data/loader.h"
+#include "toolkit/train/batch_stream.h"
 #include "toolkit/train/examples.h"
 
 namespace jetstudy::train {
@@ -64,20 +66,26 @@ double training_images_per_second(const nlohmann::json& model_block, const model
   return static_cast<double>(trained) / seconds;
 }
 
-TrainingRate measure_training_rate(const nlohmann::json& model_block, data::Split& split, const data::ImageShape& shape,
+TrainingRate measure_training_rate(const nlohmann::json& model_block, const std::filesystem::path& cache_file,
                                    const TrainingRateOptions& options) {
   if (options.batch_size < 1 || options.steps < 1 || options.warmup_steps < 0 || options.threads < 1)
     throw core::InputError(fmt::format("bench train: batch ({}), steps ({}) and threads ({}) must be positive and "
                                        "warm-up steps ({}) not negative",
                                        options.batch_size, options.steps, options.threads, options.warmup_steps));
-  if (split.size < options.batch_size)
+  const torch::Device device = resolve_device(options.device);
+  data::LoaderOptions loading;
+  loading.batch_size = options.batch_size;
+  loading.seed = options.seed;
+  loading.drop_last = true;  // full mini-batches only, as the peer trains
+  data::Loader loader(cache_file, "train", loading);
+  if (loader.size() < options.batch_size)
     throw core::InputError(fmt::format("bench train: the training split has {} jets, fewer than one batch of {}; use a "
                                        "smaller batch or more jets",
-                                       split.size, options.batch_size));
-  const torch::Device device = resolve_device(options.device);
+                                       loader.size(), options.batch_size));
   set_compute_threads(options.threads);
   torch::manual_seed(options.seed);
 
+  const auto& shape = loader.shape();
   models::InputSpec input;
   input.channels = shape.channels;
   input.height = shape.height;
@@ -93,14 +101,16 @@ TrainingRate measure_training_rate(const nlohmann::json& model_block, data::Spli
   rate.network = network->description();
   rate.device = describe_device(device);
 
-  // The data stay where the dataset put them (host memory); each step gathers its shuffled rows and moves them,
-  // so the timing includes what a data loader does. Epochs end at the last full batch.
   // Images and labels only, as the peer reads them: no per-jet weights, no observers (BCE here needs neither).
-  Examples examples = view_examples(split, shape);
-  examples.weights = torch::Tensor();
-  examples.observers.clear();
-  const std::int64_t batches_per_epoch = split.size / options.batch_size;
-  torch::Tensor order;
+  const auto next_batch = [&] {
+    auto batch = loader.next();
+    if (!batch) batch = loader.next();  // an epoch ended: the next one begins
+    JETSTUDY_CHECK(batch.has_value(), "a loader with at least one full batch delivers one each epoch");
+    Examples examples = data_batch_examples(std::move(*batch), shape, {}, device);
+    examples.weights = torch::Tensor();
+    examples.observers.clear();
+    return examples;
+  };
   const int total_steps = options.warmup_steps + options.steps;
   Clock::time_point start;
   double cpu_start = 0;
@@ -112,13 +122,9 @@ TrainingRate measure_training_rate(const nlohmann::json& model_block, data::Spli
       cpu_start = process_cpu_seconds();
     }
     const bool timed = step >= options.warmup_steps;
-    const std::int64_t in_epoch = step % batches_per_epoch;
-    if (in_epoch == 0) order = torch::randperm(split.size, torch::TensorOptions().dtype(torch::kInt64));
-
-    const auto loading = Clock::now();
-    const auto rows = order.slice(0, in_epoch * options.batch_size, (in_epoch + 1) * options.batch_size);
-    const Examples batch = examples.rows(rows, device);
-    if (timed) rate.loading_seconds += seconds_since(loading);
+    const auto loading_started = Clock::now();
+    const Examples batch = next_batch();
+    if (timed) rate.loading_seconds += seconds_since(loading_started);
 
     adam.zero_grad();
     loss = bce(batch.loss_input(network->forward(batch.network_input())));

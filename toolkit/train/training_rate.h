@@ -1,14 +1,15 @@
 // How many images per second training consumes: forward, backward and an Adam step with binary cross-entropy,
 // either on one batch of random images (the peer of the loader benchmark: the loader must deliver faster than
-// this) or on a real dataset split in shuffled mini-batches, data loading included (`jetstudy bench train`,
-// measured against the same network in PyTorch by bench/peers/train_torch.py).
+// this) or on a dataset cache's training split in shuffled mini-batches that data::Loader streams from the file,
+// as training does, data loading included (`jetstudy bench train`, measured against the same network in PyTorch
+// by bench/peers/train_torch.py).
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 
-#include "toolkit/data/jet_dataset.h"
 #include "toolkit/models/input_spec.h"
 
 namespace jetstudy::train {
@@ -32,7 +33,7 @@ struct TrainingRate {
   double images_per_second = 0;  // images / seconds
   std::int64_t images = 0;       // trained in the timed steps
   double seconds = 0;            // wall clock of the timed steps, data loading included
-  double loading_seconds = 0;    // the part of `seconds` spent gathering shuffled batches onto the device
+  double loading_seconds = 0;    // the part of `seconds` spent waiting for the loader's batches and moving them
   double cpu_seconds = 0;        // CPU time of the whole process in the timed steps (all threads; spinning too)
   std::int64_t parameters = 0;   // trainable parameters of the network
   std::string network;           // the network's description()
@@ -41,12 +42,13 @@ struct TrainingRate {
   double last_loss = 0;
 };
 
-// Trains the architecture of the validated `model` block on `split` (its images and labels; a view, no copy)
-// with Adam (lr 1e-3) and binary cross-entropy for options.warmup_steps + options.steps full mini-batches. Each
-// epoch draws a fresh random permutation; each step gathers the rows of its batch from the split and moves them
-// to the device, as the trainer does (Examples::rows). Only the last options.steps are timed. Throws
-// core::InputError when the split has fewer jets than one batch or the device is not available.
-TrainingRate measure_training_rate(const nlohmann::json& model, data::Split& split, const data::ImageShape& shape,
+// Trains the architecture of the validated `model` block on the training split of the dataset cache file
+// `cache_file` (its images and labels) with Adam (lr 1e-3) and binary cross-entropy for options.warmup_steps +
+// options.steps full mini-batches. The batches come from data::Loader (prefetch thread, chunk-wise shuffle by
+// options.seed, an epoch's short last batch left out), each moved to the device, as training reads them. Only
+// the last options.steps are timed. Throws core::InputError when the split has fewer jets than one batch, the
+// file is not a dataset cache, or the device is not available.
+TrainingRate measure_training_rate(const nlohmann::json& model, const std::filesystem::path& cache_file,
                                    const TrainingRateOptions& options);
 
 }  // namespace jetstudy::train
