@@ -13,7 +13,6 @@
 #include "toolkit/core/error.h"
 #include "toolkit/losses/builtin.h"
 #include "toolkit/metrics/mass_sculpting.h"
-#include "toolkit/metrics/multiclass.h"
 #include "toolkit/metrics/roc.h"
 #include "toolkit/train/optimizers.h"
 
@@ -39,17 +38,11 @@ void check_loss_fits_classes(const std::string& loss, std::size_t classes) {
 }
 
 void evaluate_multiclass(const PreparedData& data, const torch::Tensor& logits, store::RunOutcome& outcome) {
-  const auto probabilities = torch::softmax(logits, 1);
-  const auto& classes = data.dataset.classes;
   const auto& test = data.dataset.test;
-  const std::vector<std::int64_t> labels(test.labels.begin(), test.labels.end());
-  const auto result = metrics::multiclass_metrics(to_floats(probabilities), classes.size(), labels,
-                                                  std::vector<double>(test.weights.begin(), test.weights.end()));
-  outcome.metrics.push_back({"test", "accuracy", result.accuracy, std::nullopt});
-  for (std::size_t k = 0; k < classes.size(); ++k)
-    if (std::isfinite(result.auc_one_vs_rest[k]))
-      outcome.metrics.push_back({"test", "auc_" + classes[k], result.auc_one_vs_rest[k], std::nullopt});
-  outcome.curves.push_back({"confusion", {{"classes", classes}, {"matrix", result.confusion}}});
+  const auto evaluation = evaluate_multiclass_logits(
+      data.dataset.classes, logits, std::vector<std::int64_t>(test.labels.begin(), test.labels.end()), test.weights);
+  for (const auto& [name, value] : evaluation.metrics) outcome.metrics.push_back({"test", name, value, std::nullopt});
+  outcome.curves.push_back({"confusion", evaluation.confusion});
 }
 
 void evaluate_sculpting(const PreparedData& data, const std::vector<float>& scores, const Sculpting& sculpting,

@@ -169,11 +169,24 @@ store::RunOutcome run_generate(const ExperimentContext& context) {
     say(fmt::format("resuming from last.pt at epoch {}", progress.completed_epochs));
   }
 
+  // The coordinator's ASHA stops a GAN as it stops a Trainer run: the same hook (run_setup.h train_options: the
+  // stop-requested file, and at a rung epoch the coordinator's verdict waited for), asked after every epoch that
+  // another would follow, once last.pt holds it and the epoch is reported, and by a resumed run before it trains on.
+  const auto stop_requested =
+      train_options(config.at("train"), context.run.seed, context.run_directory, say).stop_requested;
+  int stopped_at_epoch = 0;
+  const auto scheduler_stops = [&](int trained) {
+    if (trained >= epochs || !stop_requested || !stop_requested(trained)) return false;
+    stopped_at_epoch = trained;
+    return true;
+  };
+
   store::RunOutcome outcome;
   for (std::size_t i = 0; i < static_cast<std::size_t>(progress.completed_epochs); ++i)
     record_epoch_metrics(progress.generation, i, outcome);
   auto& generation = progress.generation;
-  for (int epoch = progress.completed_epochs + 1; epoch <= epochs; ++epoch) {
+  const bool stopped_before = progress.completed_epochs > 0 && scheduler_stops(progress.completed_epochs);
+  for (int epoch = progress.completed_epochs + 1; !stopped_before && epoch <= epochs; ++epoch) {
     const auto started = std::chrono::steady_clock::now();
     gan->train();
     std::vector<std::int64_t> order(static_cast<std::size_t>(real_train.size(0)));
@@ -256,10 +269,15 @@ store::RunOutcome run_generate(const ExperimentContext& context) {
       progress.distributions["jets"] = n_eval;
     }
     save_progress(last, parts, progress);
+    // Named as the store keeps them (val_<metric>), so that a sweep's ASHA can monitor val_mass_distance.
     context.status.epoch_finished(context.progress, epoch, epochs,
                                   {{"d_loss", generation["discriminator_loss"].back()},
                                    {"g_loss", generation["generator_loss"].back()},
-                                   {"mass_distance", mass_distance}, {"seconds", seconds}});
+                                   {"val_mass_distance", mass_distance},
+                                   {"val_pt_distance", distances.at("pt").get<double>()},
+                                   {"val_tau21_distance", distances.at("tau21").get<double>()},
+                                   {"seconds", seconds}});
+    if (scheduler_stops(epoch)) break;
   }
 
   const double best_mass_distance = progress.best_mass_distance;
@@ -269,6 +287,10 @@ store::RunOutcome run_generate(const ExperimentContext& context) {
   outcome.metrics.push_back({"test", "mass_distance", best_mass_distance, std::nullopt});
   outcome.metrics.push_back({"train", "best_epoch", static_cast<double>(best_epoch), std::nullopt});
   outcome.metrics.push_back({"model", "parameters", static_cast<double>(models::count_parameters(*gan)), std::nullopt});
+  if (stopped_at_epoch > 0) {
+    say(fmt::format("stopped after epoch {} on the scheduler's request (ASHA)", stopped_at_epoch));
+    outcome.metrics.push_back({"train", "stopped_at_epoch", static_cast<double>(stopped_at_epoch), std::nullopt});
+  }
   outcome.curves.push_back({"generation", generation});
   if (best_epoch > 0) outcome.curves.push_back({"generation_distributions", progress.distributions});
   keep_checkpoints(context, outcome);

@@ -139,3 +139,41 @@ TEST_CASE("asha: runs with short epochs stop at the rung where ASHA says, the sa
   const auto second = run_sweep("asha-second");
   CHECK(second == first);
 }
+
+TEST_CASE("asha: a LAGAN sweep monitoring val_mass_distance stops the run whose generated masses are worse at rung 1") {
+  const auto results = fresh_results_directory("asha-gan");
+  const auto run = run_jetstudy("run tests/e2e/recipes/asha_gan.yaml --jobs 1 --results " + results);
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.output, Contains("2 trained, 0 ingested"));
+  // Per run, in sweep order (learning rate ascending): status, stopped_at_epoch (0 when absent), epochs stored,
+  // val/mass_distance at rung 1, test/mass_distance.
+  std::istringstream rows(sql(results,
+      "SELECT r.status, "
+      "(SELECT CAST(coalesce(max(value), 0) AS INTEGER) FROM metrics m WHERE m.run_hash = r.hash AND split = 'train' AND "
+      "name = 'stopped_at_epoch'), "
+      "(SELECT count(*) FROM metrics m WHERE m.run_hash = r.hash AND split = 'val' AND name = 'mass_distance' AND "
+      "epoch IS NOT NULL), "
+      "(SELECT value FROM metrics m WHERE m.run_hash = r.hash AND split = 'val' AND name = 'mass_distance' AND epoch = 1), "
+      "(SELECT value FROM metrics m WHERE m.run_hash = r.hash AND split = 'test' AND name = 'mass_distance') "
+      "FROM runs r ORDER BY json_extract(r.config, '$.train.optimizer.lr')"));
+  struct Seen {
+    std::string status;
+    int stopped_at = 0, epochs = 0;
+    double at_rung = 0, test = 0;
+  };
+  std::vector<Seen> runs;
+  for (Seen seen; rows >> seen.status >> seen.stopped_at >> seen.epochs >> seen.at_rung >> seen.test;) runs.push_back(seen);
+  REQUIRE(runs.size() == 2);
+  const auto& good = runs[0];
+  const auto& bad = runs[1];
+  INFO("rung 1: " << good.at_rung << " GeV against " << bad.at_rung << " GeV");
+  REQUIRE(bad.at_rung > good.at_rung);  // minimised (a distance): the second is the worse of the two at rung 1
+  CHECK(good.status == "done");
+  CHECK(good.stopped_at == 0);
+  CHECK(good.epochs == 3);
+  CHECK(bad.status == "done");
+  CHECK(bad.stopped_at == 1);
+  CHECK(bad.epochs == 1);
+  CHECK(bad.test == bad.at_rung);  // evaluated with its best (only) epoch
+}

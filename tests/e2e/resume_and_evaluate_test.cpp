@@ -106,3 +106,25 @@ TEST_CASE("evaluate: a finished run is scored on another recipe's dataset and st
   CHECK(unknown.exit_code == 2);
   CHECK_THAT(unknown.output, StartsWith("no run ffffff in "));
 }
+
+TEST_CASE("evaluate: a three-class run is scored on another seed's dataset, and a dataset of other classes exits 2 naming both") {
+  const auto results = fresh_results_directory("evaluate-classes");
+  const std::string recipe = "tests/experiments/recipes/classify_three_classes.yaml";
+  REQUIRE(run_jetstudy("run " + recipe + " --set train.epochs=1 --results " + results).exit_code == 0);
+  const auto status = run_jetstudy("status experiments-test --results " + results);
+  const auto line = status.output.substr(status.output.find('\n') + 1);
+  const auto hash = line.substr(line.find_first_not_of(' '), 12);
+
+  const auto evaluation = run_jetstudy("evaluate " + hash + " --on " + recipe +
+                                       " --set data.source.seed=7 --label seed-7 --results " + results);
+  INFO(evaluation.output);
+  CHECK(evaluation.exit_code == 0);
+  CHECK_THAT(evaluation.output, Contains("run " + hash + " on seed-7 (dataset ") && Contains(" accuracy ") &&
+                                    Contains(" auc_top ") && Contains(" auc_w "));
+
+  const auto other_classes = run_jetstudy("evaluate " + hash + " --on " + recipe +
+                                          " --set 'data.source.classes=[qcd, z]' --results " + results);
+  INFO(other_classes.output);
+  CHECK(other_classes.exit_code == 2);
+  CHECK_THAT(other_classes.output, Contains("[qcd, w, top] but the other dataset has [qcd, z]"));
+}

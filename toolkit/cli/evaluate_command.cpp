@@ -1,5 +1,5 @@
-// `jetstudy evaluate RUN --on RECIPE`: a finished classifier run scored on another recipe's dataset (its data and
-// images blocks), stored as an evaluation of that run (experiments/cross_evaluate.h).
+// `jetstudy evaluate RUN --on RECIPE`: a finished classify, decorrelate or anomaly run scored on another recipe's
+// dataset (its data and images blocks), stored as an evaluation of that run (experiments/cross_evaluate.h).
 #include <fmt/format.h>
 
 #include <memory>
