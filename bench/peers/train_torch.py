@@ -4,7 +4,7 @@ network in Debian's python3-torch, with the same threads, data loading included,
 
     /usr/bin/python3 bench/peers/train_torch.py IMAGES.h5 --model '{"arch": "deeptop", ...}'
         [--batch 128] [--steps 30] [--warmup 3] [--threads 2] [--device cpu|cuda|cuda:N] [--seed 1]
-        [--loader dataloader|gather] [--expect-parameters N]
+        [--loader dataloader|gather] [--memory-format contiguous|channels_last] [--expect-parameters N]
 
 IMAGES.h5 is a dense training-images file written by `jetstudy bench train`:
 /images float32 (N, C, H, W), /labels float32 (N,), root attribute format = "jetstudy-training-images"
@@ -202,6 +202,8 @@ def main():
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--loader", choices=sorted(LOADERS), default="dataloader")
+    parser.add_argument("--memory-format", choices=["contiguous", "channels_last"], default="contiguous",
+                        help="the layout of weights and batches: channels_last is what jetstudy's conv networks use")
     parser.add_argument("--expect-parameters", type=int, default=0, help="refuse a network of another size")
     arguments = parser.parse_args()
     if arguments.batch < 1 or arguments.steps < 1 or arguments.warmup < 0 or arguments.threads < 1:
@@ -226,6 +228,8 @@ def main():
     if images.shape[0] < arguments.batch:
         fail("%s: %d images, fewer than one batch of %d" % (arguments.file, images.shape[0], arguments.batch), 2)
     network = ARCHITECTURES[model["arch"]](model, *images.shape[1:]).to(device)
+    memory_format = torch.channels_last if arguments.memory_format == "channels_last" else torch.contiguous_format
+    network = network.to(memory_format=memory_format)
     parameters = sum(p.numel() for p in network.parameters() if p.requires_grad)
     if arguments.expect_parameters and parameters != arguments.expect_parameters:
         fail("the PyTorch %s has %d trainable parameters, jetstudy's %d: the networks differ"
@@ -245,7 +249,8 @@ def main():
             cpu_start = time.process_time()
         loading = time.perf_counter()
         batch_images, batch_labels = next(batches)
-        batch_images, batch_labels = batch_images.to(device), batch_labels.to(device)
+        batch_images = batch_images.to(device).contiguous(memory_format=memory_format)
+        batch_labels = batch_labels.to(device)
         if step >= arguments.warmup:
             loading_seconds += time.perf_counter() - loading
         adam.zero_grad()
@@ -267,6 +272,7 @@ def main():
         "parameters": parameters,
         "arch": model["arch"],
         "loader": arguments.loader,
+        "memory_format": arguments.memory_format,
         "threads": torch.get_num_threads(),
         "device": str(device),
         "torch": torch.__version__,

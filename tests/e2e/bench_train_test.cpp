@@ -60,7 +60,8 @@ TEST_CASE("bench train: DeepTop's best images/s of two runs is printed with its 
 
 TEST_CASE("bench train: --json gives one figure per network with goal 1.2x and the notes, or says why a network is "
           "skipped") {
-  const auto result = run_jetstudy(std::string("bench --json train --model all --peer-loader gather ") + kTinyRun);
+  const auto result = run_jetstudy(std::string("bench --json train --model all --peer-loader gather "
+                                               "--peer-memory-format channels_last ") + kTinyRun);
   INFO(result.output);
   REQUIRE(result.exit_code == 0);
   const auto json = nlohmann::json::parse(result.output);
@@ -81,7 +82,7 @@ TEST_CASE("bench train: --json gives one figure per network with goal 1.2x and t
     if (!peer) continue;
     CHECK(figure["goal_ratio"] == 1.2);
     CHECK(figure["peer_value"].get<double>() > 0);
-    CHECK_THAT(figure["peer"].get<std::string>(), Contains("(gather)"));
+    CHECK_THAT(figure["peer"].get<std::string>(), Contains("(gather, channels_last)"));
   }
 }
 

@@ -59,6 +59,7 @@ struct BenchArguments {
   int repeats = 3;  // alternating jetstudy / PyTorch runs; the best of each is reported
   std::string device = "cpu";
   std::string peer_loader = "dataloader";  // how the PyTorch peer draws its batches (train_torch.py --loader)
+  std::string peer_memory_format = "contiguous";  // the peer's tensor layout (train_torch.py --memory-format)
   CLI::App* events_suite = nullptr;
   CLI::App* images_suite = nullptr;
   CLI::App* train_suite = nullptr;
@@ -369,10 +370,11 @@ std::vector<BenchFigure> bench_train(const BenchArguments& arguments, nlohmann::
     options.device = arguments.device;
     const auto peer_arguments = [&](std::int64_t parameters) {
       return fmt::format("{} --model {} --batch {} --steps {} --warmup {} --threads {} --device {} --seed {} "
-                         "--loader {} --expect-parameters {}",
+                         "--loader {} --memory-format {} --expect-parameters {}",
                          sched::shell_quote(images_file.string()), sched::shell_quote(model.dump()), options.batch_size,
                          options.steps, options.warmup_steps, threads, sched::shell_quote(arguments.device), options.seed,
-                         sched::shell_quote(arguments.peer_loader), parameters);
+                         sched::shell_quote(arguments.peer_loader), sched::shell_quote(arguments.peer_memory_format),
+                         parameters);
     };
 
     // Alternate which side goes first, so that a change in the machine's load hits both alike; keep the best.
@@ -424,7 +426,8 @@ std::vector<BenchFigure> bench_train(const BenchArguments& arguments, nlohmann::
     }
     const std::string torch_version = peer.value("torch", std::string("?"));
     const double peer_seconds = std::max(1e-9, peer.value("seconds", 0.0));
-    figure.peer = fmt::format("PyTorch {} ({})", torch_version, peer.value("loader", arguments.peer_loader));
+    figure.peer = fmt::format("PyTorch {} ({}{})", torch_version, peer.value("loader", arguments.peer_loader),
+                              arguments.peer_memory_format == "channels_last" ? ", channels_last" : "");
     figure.peer_value = peer["images_per_second"].get<double>();
     note(fmt::format("{}: PyTorch {} twin ({} parameters, {} thread(s), {}); best of {}: {} steps in {:.2f} s (runs: "
                      "{:.4g} images/s), {:.0f}% of it loading batches, {:.2f} CPU-s per s; loss {:.3f} -> {:.3f}",
@@ -490,6 +493,11 @@ CommandAction define_bench(CLI::App& command) {
   train->add_option("--peer-loader", arguments->peer_loader,
                     "the peer's batches: torch DataLoader(shuffle=True), or index gathering as jetstudy does")
       ->check(CLI::IsMember({"dataloader", "gather"}))
+      ->capture_default_str();
+  train->add_option("--peer-memory-format", arguments->peer_memory_format,
+                    "the peer's weights and batches: NCHW as written (contiguous), or channels_last as jetstudy's "
+                    "conv networks keep them")
+      ->check(CLI::IsMember({"contiguous", "channels_last"}))
       ->capture_default_str();
   train->fallthrough();  // `bench train --events 400 --json` as well as `bench --json train`
   auto* sched = arguments->sched_suite = command.add_subcommand(

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "toolkit/core/error.h"
+#include "toolkit/models/channels_last.h"
 
 namespace jetstudy::models {
 
@@ -68,10 +69,11 @@ DeepTopImpl::DeepTopImpl(DeepTopOptions options, const InputSpec& input) : optio
 
   register_module("features", features_);
   register_module("head", head_);
+  use_channels_last(*this);
 }
 
 torch::Tensor DeepTopImpl::forward(const NetworkInput& input) {
-  const auto logits = head_->forward(features_->forward(input.images));
+  const auto logits = head_->forward(features_->forward(as_channels_last(input.images)));
   return input_.outputs == 1 ? logits.squeeze(1) : logits;
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "toolkit/core/error.h"
+#include "toolkit/models/channels_last.h"
 
 namespace jetstudy::models {
 namespace {
@@ -116,10 +117,11 @@ ResidualTowerImpl::ResidualTowerImpl(const std::string& name, const ResidualTowe
   output_width_ = channels;
   register_module("stem", stem_);
   register_module("stages", stages_);
+  use_channels_last(*this);
 }
 
 torch::Tensor ResidualTowerImpl::forward(const torch::Tensor& images) {
-  const auto maps = stages_->forward(stem_->forward(images));
+  const auto maps = stages_->forward(stem_->forward(as_channels_last(images)));
   return maps.mean({2, 3});  // global average pool
 }
 
