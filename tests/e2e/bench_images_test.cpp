@@ -36,7 +36,7 @@ TEST_CASE("bench images: prints its figures, and the numpy peer's images agree w
   CHECK_THAT(result.output, !Contains("MISMATCH"));
 }
 
-TEST_CASE("bench images: --json gives every figure with a value and the numpy figure with goal 5x") {
+TEST_CASE("bench images: --json gives every figure with a value and the all-cores numpy figure with goal 5x") {
   const auto result = run_jetstudy("bench --events 100 --json images");
   INFO(result.output);
   REQUIRE(result.exit_code == 0);
@@ -55,8 +55,13 @@ TEST_CASE("bench images: --json gives every figure with a value and the numpy fi
   CHECK(memory["lower_is_better"] == true);
   CHECK(memory["peer_value"] == 2048.0);
   if (numpy_peer_available()) {
+    // One core beside the numpy peer without a goal; all cores, as jetstudy builds images, with the 5x goal.
     CHECK(figures[2]["peer"] == "numpy (batched bincount)");
-    CHECK(figures[2]["goal_ratio"] == 5.0);
+    CHECK(figures[2]["goal_ratio"] == 0.0);
     CHECK(figures[2]["peer_value"].get<double>() > 0);
+    CHECK_THAT(figures[3]["what"].get<std::string>(), Catch::Matchers::StartsWith("images numpy-ops pipeline, "));
+    CHECK_THAT(figures[3]["what"].get<std::string>(), Catch::Matchers::EndsWith(" cores"));
+    CHECK(figures[3]["goal_ratio"] == 5.0);
+    CHECK(figures[3]["peer_value"] == figures[2]["peer_value"]);
   }
 }

@@ -210,10 +210,13 @@ std::vector<BenchFigure> image_figures(const BenchArguments& arguments) {
                difference, kChecksumTolerance, ours.description(), peer.checksum.description());
   }
   const std::string peer_label = same ? "numpy (batched bincount)" : "numpy (CHECKSUM MISMATCH)";
+  // Issue 4 asks for images "using all cores in parallel (TBB)" at >= 5x the numpy pipeline, which runs as numpy
+  // does, on one core: the goal sits on the all-cores figure. The one-core figure is the per-core comparison,
+  // shown beside it without a goal.
   figures.push_back({"images numpy-ops pipeline, 1 core", numpy_ops_one.images_per_second(), "jets/s", peer_label,
-                     peer.images_per_second, 5.0});
+                     peer.images_per_second, 0.0});
   figures.push_back({fmt::format("images numpy-ops pipeline, {} cores", cores), numpy_ops_all.images_per_second(),
-                     "jets/s", peer_label, peer.images_per_second, 0.0});
+                     "jets/s", peer_label, peer.images_per_second, 5.0});
   return figures;
 }
 

@@ -18,10 +18,19 @@ void fill_jet_frame(JetFrame& frame, const jets::Jet& jet, bool with_transverse_
   frame.axis_eta = 0;
   frame.axis_phi = 0;
   frame.jet_pt = jet.pt;
-  frame.constituents.reserve(jet.constituents.size());
+  // Jets made beforehand (a benchmark, a batch) sit out of cache: ask for all their cache lines at once, so the
+  // misses overlap instead of stalling one by one at each page the hardware prefetcher will not cross.
+  const auto* first = reinterpret_cast<const char*>(jet.constituents.data());
+  const auto* last = reinterpret_cast<const char*>(jet.constituents.data() + jet.constituents.size());
+  for (const char* line = first; line < last; line += 64) __builtin_prefetch(line);
+  __builtin_prefetch(jet.subjets.data());
+  // Sized once and written in place (no capacity check per point): this loop reads every constituent of every
+  // image.
+  frame.constituents.resize(jet.constituents.size());
+  FramePoint* point = frame.constituents.data();
   for (const auto& c : jet.constituents) {
-    frame.constituents.push_back({c.eta - jet.eta, delta_phi(c.phi, jet.phi), c.pt, c.pid, c.charge, c.e,
-                                  with_transverse_energy ? c.e / std::cosh(c.eta) : 0.0, c.from_pileup});
+    *point++ = {c.eta - jet.eta, delta_phi(c.phi, jet.phi), c.pt, c.pid, c.charge, c.e,
+                with_transverse_energy ? c.e / std::cosh(c.eta) : 0.0, c.from_pileup};
   }
   frame.subjets.reserve(jet.subjets.size());
   for (const auto& s : jet.subjets) {

@@ -36,25 +36,30 @@ void Normalize::apply(ImageView& image, const JetFrame&) const {
   if (norm_ == Norm::none) return;
   for (std::int64_t c = 0; c < image.channels; ++c) {
     float* plane = image.plane(c);
-    // Four independent partial sums, one loop per norm: the additions no longer wait on each other and the
-    // loop has no branch (this runs for every image).
-    double partial[4] = {0, 0, 0, 0};
+    // Eight independent float partial sums, one branch-free loop per norm: the additions do not wait on each
+    // other and the compiler vectorises them (this runs for every image). Each partial adds ~200 of the 1600
+    // pixels of a 40x40 image, so float keeps the norm to ~1e-6 relative, well inside float pixels' own rounding.
+    constexpr int kLanes = 8;
+    float partial[kLanes] = {};
     const std::int64_t size = image.plane_size();
-    const std::int64_t whole = size - size % 4;
+    const std::int64_t whole = size - size % kLanes;
     if (norm_ == Norm::l1) {
-      for (std::int64_t i = 0; i < whole; i += 4)
-        for (int k = 0; k < 4; ++k) partial[k] += std::abs(static_cast<double>(plane[i + k]));
-      for (std::int64_t i = whole; i < size; ++i) partial[0] += std::abs(static_cast<double>(plane[i]));
+      for (std::int64_t i = 0; i < whole; i += kLanes)
+        for (int k = 0; k < kLanes; ++k) partial[k] += std::abs(plane[i + k]);
+      for (std::int64_t i = whole; i < size; ++i) partial[0] += std::abs(plane[i]);
     } else {
-      for (std::int64_t i = 0; i < whole; i += 4)
-        for (int k = 0; k < 4; ++k) partial[k] += static_cast<double>(plane[i + k]) * plane[i + k];
-      for (std::int64_t i = whole; i < size; ++i) partial[0] += static_cast<double>(plane[i]) * plane[i];
+      for (std::int64_t i = 0; i < whole; i += kLanes)
+        for (int k = 0; k < kLanes; ++k) partial[k] += plane[i + k] * plane[i + k];
+      for (std::int64_t i = whole; i < size; ++i) partial[0] += plane[i] * plane[i];
     }
-    double norm = (partial[0] + partial[1]) + (partial[2] + partial[3]);
+    double norm = 0;
+    for (const float sum : partial) norm += sum;
     if (norm_ == Norm::l2) norm = std::sqrt(norm);
     if (norm <= 0) continue;
     const float scale = static_cast<float>(1.0 / norm);
-    for (std::int64_t i = 0; i < size; ++i) plane[i] *= scale;
+    for (std::int64_t i = 0; i < whole; i += kLanes)
+      for (int k = 0; k < kLanes; ++k) plane[i + k] *= scale;  // in lanes, so that it vectorises as the sum does
+    for (std::int64_t i = whole; i < size; ++i) plane[i] *= scale;
   }
 }
 
