@@ -36,7 +36,9 @@ std::string host_name() {
 store::RunEnvironment current_environment() {
   store::RunEnvironment environment;
   environment.host = host_name();
-  const std::string git = std::string("git -C '") + JETSTUDY_SOURCE_DIR + "' ";
+  std::string git = "git -C '";  // appended step by step: GCC 12 misreads "a" + MACRO + "b" as out of bounds
+  git += JETSTUDY_SOURCE_DIR;
+  git += "' ";
   environment.git_revision = command_output(git + "rev-parse HEAD");
   if (environment.git_revision.empty()) environment.git_revision = "unknown";
   environment.git_dirty = !command_output(git + "status --porcelain --untracked-files=no").empty();
