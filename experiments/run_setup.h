@@ -81,10 +81,10 @@ train::TrainOptions train_options(const nlohmann::json& train_config, std::int64
                                   const std::filesystem::path& run_directory,
                                   const std::function<void(const std::string&)>& say = {});
 
-// Trains `model` on the batches of `train` (validated on `val`) with the recipe's optimiser and train: block, checkpoints in the
-// run directory, and adds to `outcome` what every trained run reports: the per-epoch learning curve and metrics,
-// the parameter count (model/parameters) and the best epoch (train/best_epoch). On return the model holds the
-// best epoch's weights. Networks fitted without gradients get no optimiser.
+// Trains `model` on the batches of `train` (validated on `val`) with the recipe's optimiser and train: block,
+// checkpoints in the run directory, and adds to `outcome` what every trained run reports: the per-epoch learning
+// curve and metrics, the parameter count (model/parameters) and the best epoch (train/best_epoch). On return the
+// model holds the best epoch's weights. Networks fitted without gradients get no optimiser.
 train::TrainingHistory train_network(const ExperimentContext& context, const std::shared_ptr<models::NetworkImpl>& model,
                                      losses::Loss& loss, train::BatchStream& train, const train::Examples& val,
                                      const train::ValidationMetrics& validation_metrics, store::RunOutcome& outcome);
