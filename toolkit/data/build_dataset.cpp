@@ -151,7 +151,13 @@ JetDataset build_dataset(const DatasetSpec& spec, const ProgressCallback& progre
 void standardize_images(JetDataset& dataset) {
   if (dataset.standardized || dataset.pixel_mean.empty()) return;
   const images::Standardize step(dataset.pixel_mean, dataset.pixel_std);
-  for (int i = 0; i < 3; ++i) step.apply(batch_of(*splits_of(dataset, i), dataset.shape));
+  for (int i = 0; i < 3; ++i) {
+    Split& split = *splits_of(dataset, i);
+    // A training split whose images were left in the cache file (TrainImages::leave_in_file) has none here: the
+    // loader standardises the images it streams.
+    if (split.images.empty()) continue;
+    step.apply(batch_of(split, dataset.shape));
+  }
   dataset.standardized = true;
 }
 

@@ -30,8 +30,8 @@ inline constexpr std::int64_t kGuardOneIn = 1000;
 // applied, so the cache file can keep the sparse images; standardize_images() finishes them.
 JetDataset build_dataset(const DatasetSpec& spec, const std::function<void(const std::string&)>& progress = {});
 
-// Applies the fitted standardisation to the images of all splits (once: sets dataset.standardized); nothing
-// when the dataset has none.
+// Applies the fitted standardisation to the images in memory of all splits (once: sets dataset.standardized);
+// nothing when the dataset has none. A split whose images stayed in the cache file is left alone.
 void standardize_images(JetDataset& dataset);
 
 }  // namespace jetstudy::data

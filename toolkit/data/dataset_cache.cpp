@@ -106,19 +106,6 @@ class CacheLock {
   int fd_ = -1;
 };
 
-// Standardises the images in memory (data::standardize_images); a training split whose images were left in the
-// file has none, so it steps aside meanwhile (the loader standardises what it streams).
-void standardize_images_in_memory(JetDataset& dataset) {
-  if (dataset.train.size == 0 || !dataset.train.images.empty()) {
-    standardize_images(dataset);
-    return;
-  }
-  Split train = std::move(dataset.train);
-  dataset.train = Split{};
-  standardize_images(dataset);
-  dataset.train = std::move(train);
-}
-
 }  // namespace
 
 std::filesystem::path dataset_cache_path(const nlohmann::json& config, const std::filesystem::path& cache_dir) {
@@ -146,7 +133,7 @@ JetDataset build_or_load_dataset(const nlohmann::json& config, const std::filesy
     if (auto dataset = load_if_usable(file, spec, shape, train_images, why)) {
       say(tag + ": loaded from " + file.string() +
           (train_images == TrainImages::leave_in_file ? " (training images stay in the file)" : ""));
-      standardize_images_in_memory(*dataset);
+      standardize_images(*dataset);
       return std::move(*dataset);
     }
     say(tag + ": " + file.string() + " is not usable (" + why + "); rebuilding");
@@ -166,7 +153,7 @@ JetDataset build_or_load_dataset(const nlohmann::json& config, const std::filesy
       images->shrink_to_fit();
     }
   }
-  standardize_images_in_memory(dataset);  // after writing: the file keeps the sparse images and the statistics
+  standardize_images(dataset);  // after writing: the file keeps the sparse images and the statistics
   say(fmt::format("{}: wrote {} ({} bytes)", tag, file.string(), std::filesystem::file_size(file)));
   return dataset;
 }
