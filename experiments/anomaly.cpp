@@ -6,7 +6,6 @@
 #include "experiments/test_evaluation.h"
 #include "toolkit/core/error.h"
 #include "toolkit/losses/builtin.h"
-#include "toolkit/losses/reconstruction.h"
 #include "toolkit/train/optimizers.h"
 
 namespace jetstudy::experiments {
@@ -61,14 +60,8 @@ store::RunOutcome run_anomaly(const ExperimentContext& context) {
   train_network(context, model, *loss, *train_batches, val_set, {}, outcome);
 
   // The anomaly score of every test jet: how badly it is reconstructed. "Signal" = not the trained class.
-  const auto reconstructed = train::predict(*model, data->test, device);
-  const auto errors = losses::reconstruction_error(reconstructed, data->test.images, pixel_weight_power).contiguous();
-  std::vector<float> scores(errors.data_ptr<float>(), errors.data_ptr<float>() + errors.numel());
-  std::vector<float> is_anomaly(data->dataset.test.labels.size());
-  for (std::size_t i = 0; i < is_anomaly.size(); ++i)
-    is_anomaly[i] = static_cast<int>(data->dataset.test.labels[i]) == normal ? 0.0f : 1.0f;
-
-  evaluate_binary_scores(context, *data, scores, is_anomaly, outcome);
+  const auto scores = reconstruction_scores(*model, data->test, pixel_weight_power, device);
+  evaluate_binary_scores(context, *data, scores, anomaly_labels(data->dataset.test.labels, normal), outcome);
   outcome.metrics.push_back({"test", "loss", train::evaluate_loss(*model, *loss, of_class_as_own_targets(data->test, normal), device), std::nullopt});
   keep_checkpoints(context, outcome);
   return outcome;

@@ -1,6 +1,7 @@
 #include "experiments/cross_evaluate.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -11,8 +12,6 @@
 #include "toolkit/core/error.h"
 #include "toolkit/data/dataset_cache.h"
 #include "toolkit/data/dataset_spec.h"
-#include "toolkit/metrics/evaluate.h"
-#include "toolkit/metrics/roc.h"
 #include "toolkit/models/builtin.h"
 #include "toolkit/train/checkpoint.h"
 #include "toolkit/train/device.h"
@@ -21,12 +20,6 @@
 
 namespace jetstudy::experiments {
 namespace {
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string text;
-  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
 
 // The names of the run's labels (data::class_names): read from its recipe, so a binary run needs none of its
 // source files any more.
@@ -66,16 +59,12 @@ std::shared_ptr<models::NetworkImpl> load_network(const std::string& run_hash, c
   return network;
 }
 
-// The recipe's `evaluate:` metrics and the ROC curve of binary scores (larger = more signal-like), as a run's own
-// test evaluation stores them (test_evaluation.h).
+// The run's own binary test evaluation (test_evaluation.h) on the other dataset's test split.
 void record_binary_scores(const nlohmann::json& run_config, const data::Split& test, const std::vector<float>& scores,
                           const std::vector<float>& labels, store::EvaluationRecord& evaluation) {
-  const double background_jets = static_cast<double>(std::count(labels.begin(), labels.end(), 0.0f));
-  const auto names = run_config.at("evaluate").get<std::vector<std::string>>();
-  const auto input = metrics::evaluation_input(scores, labels, test.weights, test.observers);
-  for (const auto& [name, value] : metrics::evaluate(names, input))
-    evaluation.metrics[name] = storable(value, background_jets);
-  evaluation.curves["roc"] = metrics::compact_curve(metrics::roc_curve(scores, labels, test.weights));
+  auto binary = evaluate_binary(run_config.at("evaluate").get<std::vector<std::string>>(), test, scores, labels);
+  evaluation.metrics = std::move(binary.metrics);
+  evaluation.curves["roc"] = std::move(binary.roc);
 }
 
 // Each of the other dataset's labels as the run's class index, matched by class name. Throws core::InputError
@@ -88,7 +77,7 @@ std::vector<std::int64_t> labels_as_run_classes(const std::string& run_hash, con
   if (sorted_run != sorted_other)
     throw core::InputError(fmt::format("run {} was trained on the classes [{}] but the other dataset has [{}]; "
                                        "cross-evaluation needs the same class names (in any order)",
-                                       run_hash, joined(run_classes), joined(dataset.classes)));
+                                       run_hash, fmt::join(run_classes, ", "), fmt::join(dataset.classes, ", ")));
   std::vector<std::int64_t> as_run;
   for (const float label : dataset.test.labels) {
     const auto& name = dataset.classes.at(static_cast<std::size_t>(label));
@@ -133,7 +122,7 @@ void evaluate_anomaly_search(const std::string& run_hash, const nlohmann::json& 
   if (found == dataset.classes.end())
     throw core::InputError(fmt::format("run {} learnt the class '{}' (of [{}]); the other dataset has no such class "
                                        "([{}])",
-                                       run_hash, normal, joined(run_classes), joined(dataset.classes)));
+                                       run_hash, normal, fmt::join(run_classes, ", "), fmt::join(dataset.classes, ", ")));
   auto test = train::view_examples(dataset.test, dataset.shape, dataset.event_shape);
   const auto network = load_network(run_hash, run_config, best_checkpoint, dataset, 1, test);
   const auto device = train::resolve_device("auto");
@@ -162,7 +151,8 @@ store::EvaluationRecord cross_evaluate(const std::string& run_hash, const nlohma
   if (kind != "classify" && kind != "decorrelate" && kind != "anomaly")
     throw core::InputError("run " + run_hash + " is a " + kind + " run; cross-evaluation scores classify, "
                            "decorrelate and anomaly runs");
-  auto dataset = data::build_or_load_dataset(dataset_config, cache_directory, say);
+  // Only the test split is scored: the training images stay in the cache file.
+  auto dataset = data::build_or_load_dataset(dataset_config, cache_directory, say, data::TrainImages::leave_in_file);
 
   store::EvaluationRecord evaluation;
   evaluation.run_hash = run_hash;

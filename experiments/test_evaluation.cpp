@@ -39,15 +39,24 @@ std::vector<float> anomaly_labels(const std::vector<float>& labels, int normal) 
   return is_anomaly;
 }
 
+BinaryEvaluation evaluate_binary(const std::vector<std::string>& metric_names, const data::Split& test,
+                                 const std::vector<float>& scores, const std::vector<float>& labels) {
+  const double background_jets = static_cast<double>(std::count(labels.begin(), labels.end(), 0.0f));
+  const auto input = metrics::evaluation_input(scores, labels, test.weights, test.observers);
+  BinaryEvaluation evaluation;
+  for (const auto& [name, value] : metrics::evaluate(metric_names, input))
+    evaluation.metrics[name] = storable(value, background_jets);
+  evaluation.roc = metrics::compact_curve(metrics::roc_curve(scores, labels, test.weights));
+  return evaluation;
+}
+
 void evaluate_binary_scores(const ExperimentContext& context, const PreparedData& data, const std::vector<float>& scores,
                             const std::vector<float>& labels, store::RunOutcome& outcome) {
   const auto& test = data.dataset.test;
-  const double background_jets = static_cast<double>(std::count(labels.begin(), labels.end(), 0.0f));
-  const auto metric_names = context.run.config.at("evaluate").get<std::vector<std::string>>();
-  const auto input = metrics::evaluation_input(scores, labels, test.weights, test.observers);
-  for (const auto& [name, value] : metrics::evaluate(metric_names, input))
-    outcome.metrics.push_back({"test", name, storable(value, background_jets), std::nullopt});
-  outcome.curves.push_back({"roc", metrics::compact_curve(metrics::roc_curve(scores, labels, test.weights))});
+  const auto evaluation =
+      evaluate_binary(context.run.config.at("evaluate").get<std::vector<std::string>>(), test, scores, labels);
+  for (const auto& [name, value] : evaluation.metrics) outcome.metrics.push_back({"test", name, value, std::nullopt});
+  outcome.curves.push_back({"roc", evaluation.roc});
 
   const auto predictions_path = context.run_directory / "predictions.h5";
   data::write_predictions_file(predictions_path, {data.dataset.hash, scores, labels, test.observers});

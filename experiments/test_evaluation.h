@@ -35,8 +35,19 @@ std::vector<float> reconstruction_scores(models::NetworkImpl& model, const train
 // An anomaly search's truth: 1 for a jet not of the class `normal` the autoencoder was trained on, else 0.
 std::vector<float> anomaly_labels(const std::vector<float>& labels, int normal);
 
+// What a binary scorer is judged by on a test split: the recipe's `evaluate:` metrics (weighted with the split's
+// weights; an infinite rejection stored as the bound the sample resolves) and the compact ROC curve.
+struct BinaryEvaluation {
+  std::map<std::string, double> metrics;
+  nlohmann::json roc;
+};
+
 // scores: one per test jet, larger = more signal-like; labels: 1 signal, 0 background (for an anomaly search,
-// 1 = not the trained class).
+// 1 = not the trained class); metric_names: the recipe's `evaluate:` list.
+BinaryEvaluation evaluate_binary(const std::vector<std::string>& metric_names, const data::Split& test,
+                                 const std::vector<float>& scores, const std::vector<float>& labels);
+
+// evaluate_binary on the run's test split into the outcome, and the per-jet predictions file as an artifact.
 void evaluate_binary_scores(const ExperimentContext& context, const PreparedData& data, const std::vector<float>& scores,
                             const std::vector<float>& labels, store::RunOutcome& outcome);
 
