@@ -169,14 +169,13 @@ store::RunOutcome run_generate(const ExperimentContext& context) {
     say(fmt::format("resuming from last.pt at epoch {}", progress.completed_epochs));
   }
 
-  // The coordinator's ASHA stops a GAN as it stops a Trainer run: the same hook (run_setup.h train_options: the
-  // stop-requested file, and at a rung epoch the coordinator's verdict waited for), asked after every epoch that
-  // another would follow, once last.pt holds it and the epoch is reported, and by a resumed run before it trains on.
-  const auto stop_requested =
-      train_options(config.at("train"), context.run.seed, context.run_directory, say).stop_requested;
+  // The coordinator's ASHA stops a GAN as it stops a Trainer run, through the same hook (run_setup.h), asked after
+  // every epoch that another would follow, once last.pt holds it and the epoch is reported, and by a resumed run
+  // before it trains on.
+  const auto stop_requested = scheduler_stop_hook(context.run_directory, say);
   int stopped_at_epoch = 0;
   const auto scheduler_stops = [&](int trained) {
-    if (trained >= epochs || !stop_requested || !stop_requested(trained)) return false;
+    if (trained >= epochs || !stop_requested(trained)) return false;
     stopped_at_epoch = trained;
     return true;
   };

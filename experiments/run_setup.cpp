@@ -109,6 +109,15 @@ void check_loss_observers(const losses::Loss& loss, const nlohmann::json& loss_c
   }
 }
 
+std::function<bool(int epoch)> scheduler_stop_hook(const std::filesystem::path& run_directory,
+                                                   const std::function<void(const std::string&)>& say) {
+  // The coordinator's ASHA asks a run to stop by creating stop-requested; at a rung epoch (asha.json) the run waits
+  // for the coordinator's verdict rung-<epoch>.json, so the decision does not depend on timing (rung_verdict.h).
+  return [run_directory, say](int epoch) {
+    return sched::scheduler_asks_stop(run_directory, epoch, sched::RungWait{}, say);
+  };
+}
+
 train::TrainOptions train_options(const nlohmann::json& train_config, std::int64_t seed,
                                   const std::filesystem::path& run_directory,
                                   const std::function<void(const std::string&)>& say) {
@@ -116,11 +125,7 @@ train::TrainOptions train_options(const nlohmann::json& train_config, std::int64
   options.seed = static_cast<std::uint64_t>(seed);
   options.checkpoint_dir = run_directory;
   options.resume = true;  // the run directory is the run's own: a last.pt there is this run's, interrupted or killed
-  // The coordinator's ASHA asks a run to stop by creating stop-requested; at a rung epoch (asha.json) the run waits
-  // for the coordinator's verdict rung-<epoch>.json, so the decision does not depend on timing (rung_verdict.h).
-  options.stop_requested = [run_directory, say](int epoch) {
-    return sched::scheduler_asks_stop(run_directory, epoch, sched::RungWait{}, say);
-  };
+  options.stop_requested = scheduler_stop_hook(run_directory, say);
   return options;
 }
 

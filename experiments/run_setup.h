@@ -74,9 +74,14 @@ std::unique_ptr<losses::Loss> make_seeded_loss(const nlohmann::json& loss_config
 // Throws core::InputError naming the observer a loss reads that the dataset does not carry.
 void check_loss_observers(const losses::Loss& loss, const nlohmann::json& loss_config, const data::Split& split);
 
+// Whether the coordinator's ASHA asks the run to stop after `epoch`, read from the run directory
+// (sched::scheduler_asks_stop: stop-requested, and at a rung epoch the verdict waited for); `say` tells the run's
+// log when a rung verdict never came. Trainer runs get it through train_options; the GAN loop asks it itself.
+std::function<bool(int epoch)> scheduler_stop_hook(const std::filesystem::path& run_directory,
+                                                   const std::function<void(const std::string&)>& say = {});
+
 // train.batch, epochs, early_stop, schedule, the run's seed; checkpoints go to the run directory and a run that
-// was interrupted or killed resumes from its last checkpoint there. The stop hook follows the coordinator's ASHA
-// through the run directory (sched::scheduler_asks_stop); `say` tells the run's log when a rung verdict never came.
+// was interrupted or killed resumes from its last checkpoint there; stop_requested is scheduler_stop_hook.
 train::TrainOptions train_options(const nlohmann::json& train_config, std::int64_t seed,
                                   const std::filesystem::path& run_directory,
                                   const std::function<void(const std::string&)>& say = {});
