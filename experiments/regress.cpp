@@ -88,7 +88,7 @@ store::RunOutcome regress_per_jet(const ExperimentContext& context, PreparedData
   // spread come from the training split's observers (in memory; its images are streamed).
   const double mean = data.train.targets.mean().item<double>();
   const double spread = std::max(data.train.targets.std().item<double>(), 1e-12);
-  for (auto* split : {&data.train, &data.val, &data.test}) split->targets = (split->targets - mean) / spread;
+  for (auto* split : {&data.val, &data.test}) split->targets = (split->targets - mean) / spread;
   const auto features = attach_model_features(data, context.run.config.at("model"));
   const auto standardised_targets = [to_examples = loader_examples(data, features), target, mean, spread](
                                         data::Batch&& batch, const torch::Device& device) {

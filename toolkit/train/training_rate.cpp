@@ -9,12 +9,12 @@
 #include <chrono>
 
 #include "toolkit/core/error.h"
+#include "toolkit/data/loader.h"
 #include "toolkit/losses/bce.h"
 #include "toolkit/models/builtin.h"
 #include "toolkit/models/network.h"
-#include "toolkit/train/device.h"
-#include "toolkit/data/loader.h"
 #include "toolkit/train/batch_stream.h"
+#include "toolkit/train/device.h"
 #include "toolkit/train/examples.h"
 
 namespace jetstudy::train {
