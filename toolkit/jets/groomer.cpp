@@ -1,7 +1,5 @@
 #include "toolkit/jets/groomer.h"
 
-#include <fastjet/Selector.hh>
-#include <fastjet/tools/Filter.hh>
 #include <fastjet/tools/Pruner.hh>
 
 #include "toolkit/jets/soft_drop.h"
@@ -9,12 +7,6 @@
 namespace jetstudy::jets {
 
 std::unique_ptr<fastjet::Transformer> make_groomer(const GroomSpec& groom, double jet_R) {
-  if (const auto* trim = std::get_if<TrimSpec>(&groom)) {
-    // Subjet reclusterings are small: N2Plain is FastJet's fastest strategy there (TOOLCHAIN.md).
-    return std::make_unique<fastjet::Filter>(
-        fastjet::JetDefinition(fastjet::kt_algorithm, trim->subjet_R, fastjet::E_scheme, fastjet::N2Plain),
-        fastjet::SelectorPtFractionMin(trim->fcut));
-  }
   if (const auto* prune = std::get_if<PruneSpec>(&groom)) {
     return std::make_unique<fastjet::Pruner>(fastjet::cambridge_algorithm, prune->zcut, prune->rcut_factor);
   }

@@ -1,5 +1,6 @@
 #include "toolkit/jets/jet_finder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -9,6 +10,7 @@
 #include "toolkit/core/error.h"
 #include "toolkit/jets/groomer.h"
 #include "toolkit/jets/pseudojets.h"
+#include "toolkit/jets/trimming.h"
 
 namespace jetstudy::jets {
 
@@ -98,14 +100,29 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
   // Grooming, constituents and subjets cost more than the clustering: do them only for the jets asked for.
   if (spec_.max_jets > 0 && found.size() > static_cast<std::size_t>(spec_.max_jets)) found.resize(spec_.max_jets);
 
-  const std::unique_ptr<fastjet::Transformer> groomer = make_groomer(spec_.groom, spec_.R);
-  const bool trimming = std::holds_alternative<TrimSpec>(spec_.groom);
+  // Trimming runs on the lean kT clustering (trimming.h); the other groomers are FastJet Transformers.
+  const auto* trim_spec = std::get_if<TrimSpec>(&spec_.groom);
+  const std::unique_ptr<fastjet::Transformer> groomer = trim_spec ? nullptr : make_groomer(spec_.groom, spec_.R);
 
   std::vector<Jet> jets;
   for (const fastjet::PseudoJet& candidate : found) {
     // Grooming can only lower pT: skip jets already below the threshold.
     if (candidate.pt() < spec_.pt_min_gev) continue;
-    const fastjet::PseudoJet jet = groomer ? (*groomer)(candidate) : candidate;
+    fastjet::PseudoJet jet;
+    std::vector<fastjet::PseudoJet> constituents;
+    std::vector<Subjet> trimming_subjets;
+    if (trim_spec) {
+      std::vector<fastjet::PseudoJet> all = candidate.constituents();
+      const TrimmedJet trimmed = trim(view_of(all), candidate.kt2(), *trim_spec);
+      jet.reset(trimmed.px, trimmed.py, trimmed.pz, trimmed.e);
+      for (const KtPiece& piece : trimmed.kept) {
+        for (const std::uint32_t member : piece.members) constituents.push_back(std::move(all[member]));
+      }
+      if (spec_.exclusive_subjets == 0) trimming_subjets = to_subjets(trimmed.kept);
+    } else {
+      jet = groomer ? (*groomer)(candidate) : candidate;
+      constituents = jet.constituents();
+    }
     if (jet.pt() < spec_.pt_min_gev || std::abs(jet.pseudorapidity()) > spec_.abs_eta_max) continue;
 
     Jet out;
@@ -118,7 +135,8 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
     out.pz = jet.pz();
     out.e = jet.e();
     out.R = spec_.R;
-    const std::vector<fastjet::PseudoJet> constituents = fastjet::sorted_by_pt(jet.constituents());
+    std::stable_sort(constituents.begin(), constituents.end(),
+                     [](const fastjet::PseudoJet& a, const fastjet::PseudoJet& b) { return a.kt2() > b.kt2(); });
     out.constituents.reserve(constituents.size());
     for (const fastjet::PseudoJet& c : constituents) {
       const events::Particle& particle = event.particles[static_cast<std::size_t>(c.user_index())];
@@ -126,13 +144,11 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
           {c.pt(), c.pseudorapidity(), c.phi_std(), c.e(), particle.pid, particle.charge, particle.from_pileup});
     }
     if (spec_.exclusive_subjets > 0) {
-      out.subjets = exclusive_kt_subjets(constituents, spec_.exclusive_subjets);
-    } else if (trimming) {
-      for (const fastjet::PseudoJet& piece : fastjet::sorted_by_pt(jet.pieces())) {
-        out.subjets.push_back(to_subjet(piece));
-      }
+      out.subjets = to_subjets(exclusive_kt_pieces(view_of(constituents), spec_.exclusive_subjets));
+    } else if (trim_spec) {
+      out.subjets = std::move(trimming_subjets);
     } else {
-      out.subjets = inclusive_kt_subjets(constituents, spec_.subjet_R);
+      out.subjets = to_subjets(inclusive_kt_pieces(view_of(constituents), spec_.subjet_R));
     }
     jets.push_back(std::move(out));
   }

@@ -6,7 +6,7 @@
 #include <numbers>
 
 #include "toolkit/core/error.h"
-#include "toolkit/jets/exclusive_kt_axes.h"
+#include "toolkit/jets/kt_clustering.h"
 #include "toolkit/jets/substructure_parts.h"
 
 namespace jetstudy::jets {

@@ -1,24 +1,23 @@
-// FastJet-facing helpers shared inside toolkit/jets/ (internal: nothing outside jets/ includes this): plain
-// jets back to PseudoJets and PseudoJets out to plain subjets.
+// FastJet-facing helpers shared inside toolkit/jets/ (internal: nothing outside jets/ includes this): PseudoJets
+// in and out of the flat arrays and plain structs the rest of jets/ works on.
 #pragma once
 
 #include <vector>
 
 #include <fastjet/PseudoJet.hh>
 
+#include "toolkit/jets/constituent_view.h"
 #include "toolkit/jets/jet.h"
+#include "toolkit/jets/kt_clustering.h"
 
 namespace jetstudy::jets {
 
 // m = sqrt(m^2), or 0 for the tiny negative m^2 that rounding gives a massless jet.
 double mass_of(const fastjet::PseudoJet& jet);
 Subjet to_subjet(const fastjet::PseudoJet& jet);
-// The constituents as four-vectors (px = pT cos phi, py = pT sin phi, pz = pT sinh eta, E), user_index = their
-// position in jet.constituents.
-std::vector<fastjet::PseudoJet> constituent_pseudojets(const Jet& jet);
-
-// Subjets of a set of constituents, pT-ordered (see subjets.h for the rules).
-std::vector<Subjet> exclusive_kt_subjets(const std::vector<fastjet::PseudoJet>& constituents, int n);
-std::vector<Subjet> inclusive_kt_subjets(const std::vector<fastjet::PseudoJet>& constituents, double R);
+// pT-ordered subjets (leading first) of kT pieces.
+std::vector<Subjet> to_subjets(const std::vector<KtPiece>& pieces);
+// PseudoJets as flat arrays, in the same order, with FastJet's own (cached) rapidity and azimuth.
+ConstituentView view_of(const std::vector<fastjet::PseudoJet>& particles);
 
 }  // namespace jetstudy::jets
