@@ -106,3 +106,19 @@ TEST_CASE("events commands: bench events prints its table and one summary line p
   CHECK(figures.size() == 6);
   for (const auto& figure : figures) CHECK(figure["value"].get<double>() > 0);
 }
+
+TEST_CASE("events commands: bench events times clustering on real event files given with --events-file") {
+  const std::string pythia = std::string(JETSTUDY_SHARED_DATA) + "/pythia/Pythia-PtMin1000-LHC-10ev.dat";
+  const auto result = run_jetstudy("bench --events 50 events --events-file " + pythia);
+  REQUIRE(result.exit_code == 0);
+  // The ten FastJet example events hold 546 particles on average (cycled to 400 events for the timing).
+  CHECK_THAT(result.output, Contains("bench events: cluster+trim+substructure of leading jet "
+                                     "(Pythia-PtMin1000-LHC-10ev.dat, 546 particles/event) ") &&
+                                Contains("x vs plain FastJet anti-kT R=1.0 loop)"));
+  const std::string directory = fresh_results_directory("bench-events-file");
+  std::ofstream(directory + "/empty.dat") << "";
+  const auto empty = run_jetstudy("bench --events 50 events --events-file " + directory + "/empty.dat");
+  CHECK(empty.exit_code == 2);
+  CHECK_THAT(empty.output, Contains("empty.dat"));
+  CHECK(run_jetstudy("bench --events 50 events --events-file " + directory + "/missing.dat").exit_code == 2);
+}
