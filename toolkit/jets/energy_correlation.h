@@ -19,7 +19,7 @@ struct EnergyCorrelations {
   EnergyCorrelation beta1, beta2;  // angular exponent beta = 1 and beta = 2
 };
 
-// Both exponents in one pass: O(n^2) memory and O(n^3 / 6) time for n constituents (~0.1 ms at n = 100).
+// Both exponents in one pass: O(n^2) memory and O(n^3 / 6) time for n constituents (~4 us at n = 50 with AVX2).
 EnergyCorrelations energy_correlations(const Jet& jet);
 
 }  // namespace jetstudy::jets
