@@ -109,19 +109,26 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
     // Grooming can only lower pT: skip jets already below the threshold.
     if (candidate.pt() < spec_.pt_min_gev) continue;
     fastjet::PseudoJet jet;
-    std::vector<fastjet::PseudoJet> constituents;
+    // The (groomed) jet's constituents: in the sequence's own list where they come straight from the clustering,
+    // else in `groomed`, the copies a FastJet groomer hands back.
+    std::vector<const fastjet::PseudoJet*> constituents;
+    std::vector<fastjet::PseudoJet> groomed;
     std::vector<Subjet> trimming_subjets;
     if (trim_spec) {
-      std::vector<fastjet::PseudoJet> all = candidate.constituents();
+      const std::vector<const fastjet::PseudoJet*> all = constituents_of(sequence, candidate);
       const TrimmedJet trimmed = trim(view_of(all), candidate.kt2(), *trim_spec);
       jet.reset(trimmed.px, trimmed.py, trimmed.pz, trimmed.e);
       for (const KtPiece& piece : trimmed.kept) {
-        for (const std::uint32_t member : piece.members) constituents.push_back(std::move(all[member]));
+        for (const std::uint32_t member : piece.members) constituents.push_back(all[member]);
       }
       if (spec_.exclusive_subjets == 0) trimming_subjets = to_subjets(trimmed.kept);
+    } else if (groomer) {
+      jet = (*groomer)(candidate);
+      groomed = jet.constituents();
+      for (const fastjet::PseudoJet& c : groomed) constituents.push_back(&c);
     } else {
-      jet = groomer ? (*groomer)(candidate) : candidate;
-      constituents = jet.constituents();
+      jet = candidate;
+      constituents = constituents_of(sequence, candidate);
     }
     if (jet.pt() < spec_.pt_min_gev || std::abs(jet.pseudorapidity()) > spec_.abs_eta_max) continue;
 
@@ -136,12 +143,12 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
     out.e = jet.e();
     out.R = spec_.R;
     std::stable_sort(constituents.begin(), constituents.end(),
-                     [](const fastjet::PseudoJet& a, const fastjet::PseudoJet& b) { return a.kt2() > b.kt2(); });
+                     [](const fastjet::PseudoJet* a, const fastjet::PseudoJet* b) { return a->kt2() > b->kt2(); });
     out.constituents.reserve(constituents.size());
-    for (const fastjet::PseudoJet& c : constituents) {
-      const events::Particle& particle = event.particles[static_cast<std::size_t>(c.user_index())];
+    for (const fastjet::PseudoJet* c : constituents) {
+      const events::Particle& particle = event.particles[static_cast<std::size_t>(c->user_index())];
       out.constituents.push_back(
-          {c.pt(), c.pseudorapidity(), c.phi_std(), c.e(), particle.pid, particle.charge, particle.from_pileup});
+          {c->pt(), c->pseudorapidity(), c->phi_std(), c->e(), particle.pid, particle.charge, particle.from_pileup});
     }
     if (spec_.exclusive_subjets > 0) {
       out.subjets = to_subjets(exclusive_kt_pieces(view_of(constituents), spec_.exclusive_subjets));

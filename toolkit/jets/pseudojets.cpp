@@ -26,12 +26,12 @@ std::vector<Subjet> to_subjets(const std::vector<KtPiece>& pieces) {
   return subjets;
 }
 
-ConstituentView view_of(const std::vector<fastjet::PseudoJet>& particles) {
+ConstituentView view_of(const std::vector<const fastjet::PseudoJet*>& particles) {
   ConstituentView view;
   const std::size_t n = particles.size();
   for (auto* column : {&view.pt, &view.y, &view.phi, &view.px, &view.py, &view.pz, &view.e}) column->resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const fastjet::PseudoJet& p = particles[i];
+    const fastjet::PseudoJet& p = *particles[i];
     view.pt[i] = p.pt();
     view.y[i] = p.rap();
     view.phi[i] = p.phi_std();
@@ -42,6 +42,35 @@ ConstituentView view_of(const std::vector<fastjet::PseudoJet>& particles) {
     view.pt_sum += view.pt[i];
   }
   return view;
+}
+
+ConstituentView view_of(const std::vector<fastjet::PseudoJet>& particles) {
+  std::vector<const fastjet::PseudoJet*> pointers;
+  pointers.reserve(particles.size());
+  for (const fastjet::PseudoJet& p : particles) pointers.push_back(&p);
+  return view_of(pointers);
+}
+
+std::vector<const fastjet::PseudoJet*> constituents_of(const fastjet::ClusterSequence& sequence,
+                                                       const fastjet::PseudoJet& jet) {
+  const std::vector<fastjet::ClusterSequence::history_element>& history = sequence.history();
+  const std::vector<fastjet::PseudoJet>& jets = sequence.jets();
+  std::vector<const fastjet::PseudoJet*> out;
+  // Depth first, the first parent before the second, as ClusterSequence::add_constituents recurses. An entry
+  // without parents is an input particle, at the same index in jets().
+  std::vector<int> pending = {jet.cluster_hist_index()};
+  while (!pending.empty()) {
+    const int entry = pending.back();
+    pending.pop_back();
+    const auto& step = history[static_cast<std::size_t>(entry)];
+    if (step.parent1 == fastjet::ClusterSequence::InexistentParent) {
+      out.push_back(&jets[static_cast<std::size_t>(entry)]);
+      continue;
+    }
+    if (step.parent2 != fastjet::ClusterSequence::BeamJet) pending.push_back(step.parent2);
+    pending.push_back(step.parent1);
+  }
+  return out;
 }
 
 }  // namespace jetstudy::jets

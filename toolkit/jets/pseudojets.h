@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include <fastjet/ClusterSequence.hh>
 #include <fastjet/PseudoJet.hh>
 
 #include "toolkit/jets/constituent_view.h"
@@ -18,6 +19,11 @@ Subjet to_subjet(const fastjet::PseudoJet& jet);
 // pT-ordered subjets (leading first) of kT pieces.
 std::vector<Subjet> to_subjets(const std::vector<KtPiece>& pieces);
 // PseudoJets as flat arrays, in the same order, with FastJet's own (cached) rapidity and azimuth.
+ConstituentView view_of(const std::vector<const fastjet::PseudoJet*>& particles);
 ConstituentView view_of(const std::vector<fastjet::PseudoJet>& particles);
+// The particles of a jet of `sequence`, in the order PseudoJet::constituents() lists them, as pointers into the
+// sequence's own list: its clustering history walked without copying a PseudoJet.
+std::vector<const fastjet::PseudoJet*> constituents_of(const fastjet::ClusterSequence& sequence,
+                                                       const fastjet::PseudoJet& jet);
 
 }  // namespace jetstudy::jets
