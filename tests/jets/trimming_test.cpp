@@ -4,11 +4,10 @@
 
 #include <algorithm>
 
-#include <fastjet/ClusterSequence.hh>
 #include <fastjet/Selector.hh>
 #include <fastjet/tools/Filter.hh>
 
-#include "toolkit/events/generator/generator.h"
+#include "tests/jets/generated_constituents.h"
 #include "toolkit/jets/pseudojets.h"
 
 using namespace jetstudy::jets;
@@ -18,22 +17,9 @@ TEST_CASE("trimming: the same trimmed jets as fastjet::Filter on generator jets,
   const TrimSpec spec{0.2, 0.05};
   const fastjet::Filter filter(fastjet::JetDefinition(fastjet::kt_algorithm, spec.subjet_R),
                                fastjet::SelectorPtFractionMin(spec.fcut));
-  fastjet::ClusterSequence::set_fastjet_banner_stream(nullptr);
   int jets = 0, dropped = 0;
   for (const auto process : {gen::Process::top, gen::Process::w, gen::Process::qcd}) {
-    gen::GeneratorOptions options;
-    options.process = process;
-    options.pt_min_gev = 350;
-    options.pt_max_gev = 450;
-    options.seed = 33;
-    gen::Generator generator(options);
-    for (int i = 0; i < 30; ++i) {
-      std::vector<fastjet::PseudoJet> particles;
-      for (const auto& p : generator.next().particles) particles.emplace_back(p.px, p.py, p.pz, p.e);
-      const fastjet::ClusterSequence sequence(particles, fastjet::JetDefinition(fastjet::antikt_algorithm, 1.0));
-      const auto found = fastjet::sorted_by_pt(sequence.inclusive_jets(100.0));
-      if (found.empty()) continue;
-      const fastjet::PseudoJet& jet = found.front();
+    testing::for_each_leading_jet(process, 30, 33, [&](const fastjet::PseudoJet& jet) {
       // FastJet's trimming of the jet, and ours of its constituents in the order FastJet lists them.
       const fastjet::PseudoJet reference = filter(jet);
       const std::vector<fastjet::PseudoJet> constituents = jet.constituents();
@@ -54,7 +40,7 @@ TEST_CASE("trimming: the same trimmed jets as fastjet::Filter on generator jets,
       CHECK(members == reference.constituents().size());
       dropped += static_cast<int>(constituents.size() - members);
       ++jets;
-    }
+    });
   }
   CHECK(jets >= 80);
   CHECK(dropped > 10 * jets);  // trimming does remove soft radiation from these jets

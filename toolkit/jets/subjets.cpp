@@ -12,7 +12,6 @@ namespace jetstudy::jets {
 
 std::vector<Subjet> exclusive_kt_subjets(const Jet& jet, int n) {
   if (n < 1) throw core::InputError("exclusive subjets: N must be >= 1 (got " + std::to_string(n) + ")");
-  if (jet.constituents.empty()) return {};
   return to_subjets(exclusive_kt_pieces(make_constituent_view(jet), static_cast<std::size_t>(n)));
 }
 
@@ -20,7 +19,6 @@ std::vector<Subjet> inclusive_kt_subjets(const Jet& jet, double R) {
   if (!std::isfinite(R) || R <= 0) {
     throw core::InputError("inclusive subjets: radius must be > 0 (got " + std::to_string(R) + ")");
   }
-  if (jet.constituents.empty()) return {};
   return to_subjets(inclusive_kt_pieces(make_constituent_view(jet), R));
 }
 
