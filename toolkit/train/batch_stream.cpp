@@ -23,13 +23,6 @@ torch::Tensor cat_rows(const std::vector<Examples>& parts, torch::Tensor Example
 
 }  // namespace
 
-Examples BatchStream::all(const torch::Device& device) {
-  begin_epoch(1);
-  std::vector<Examples> parts;
-  while (auto batch = next(device)) parts.push_back(std::move(*batch));
-  return concatenate(parts);
-}
-
 // ---- in memory ----
 
 InMemoryBatches::InMemoryBatches(const Examples& examples, std::int64_t batch_size, std::uint64_t seed)

@@ -25,9 +25,8 @@ class BatchStream {
   virtual void begin_epoch(int epoch) = 0;
   // The next batch of the epoch, on `device`; nothing at the end of the epoch.
   virtual std::optional<Examples> next(const torch::Device& device) = 0;
-  // Every example once, in file order, for networks fitted without gradients (binned likelihoods). This base
-  // version concatenates the batches of epoch 1 (shuffled; a direct fit does not depend on the order).
-  virtual Examples all(const torch::Device& device);
+  // Every example once, for networks fitted without gradients (binned likelihoods).
+  virtual Examples all(const torch::Device& device) = 0;
 };
 
 // Examples in memory, shuffled whole each epoch: batches of batch_size rows, the last one shorter when the
