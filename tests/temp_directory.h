@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+#include "toolkit/core/remove_tree.h"
+
 namespace jetstudy::testing {
 
 class TempDirectory {
@@ -15,13 +17,10 @@ class TempDirectory {
     static std::atomic<int> counter{0};
     path_ = std::filesystem::temp_directory_path() /
             ("jetstudy-" + tag + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
+    core::remove_tree(path_);
     std::filesystem::create_directories(path_);
   }
-  ~TempDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
+  ~TempDirectory() { core::remove_tree(path_); }
   TempDirectory(const TempDirectory&) = delete;
   TempDirectory& operator=(const TempDirectory&) = delete;
 

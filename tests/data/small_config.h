@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "toolkit/core/remove_tree.h"
+
 namespace jetstudy::data::testing {
 
 inline nlohmann::json small_config(int jets = 200, const std::string& center_on = "leading_subjet") {
@@ -35,13 +37,10 @@ class ScratchDir {
  public:
   explicit ScratchDir(const std::string& name)
       : path_(std::filesystem::temp_directory_path() / ("jetstudy-test-" + name + "-" + std::to_string(::getpid()))) {
-    std::filesystem::remove_all(path_);
+    core::remove_tree(path_);
     std::filesystem::create_directories(path_);
   }
-  ~ScratchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
+  ~ScratchDir() { core::remove_tree(path_); }
   const std::filesystem::path& path() const { return path_; }
 
  private:

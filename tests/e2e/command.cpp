@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "toolkit/core/remove_tree.h"
+
 namespace jetstudy::e2e {
 
 CommandResult run_jetstudy(const std::string& arguments, const std::string& environment) {
@@ -24,7 +26,7 @@ CommandResult run_jetstudy(const std::string& arguments, const std::string& envi
 
 std::string fresh_results_directory(const std::string& name) {
   const auto dir = std::filesystem::temp_directory_path() / ("jetstudy-e2e-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
+  core::remove_tree(dir);
   return dir.string();
 }
 

@@ -22,6 +22,7 @@
 #include "toolkit/core/bench_figure.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/hdf5_file.h"
+#include "toolkit/core/remove_tree.h"
 #include "toolkit/data/dataset_cache.h"
 #include "toolkit/data/loader_bench.h"
 #include "toolkit/events/event_source.h"
@@ -271,8 +272,7 @@ model: {{arch: deeptop}}
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const models::InputSpec deeptop_input;  // 1x40x40
   const double training = train::training_images_per_second(config.at("model"), deeptop_input, 128, cores);
-  std::error_code ignored;
-  std::filesystem::remove_all(scratch, ignored);
+  core::remove_tree(scratch);
 
   BenchFigure rss{fmt::format("loader peak RSS ({} jets)", loader.images), loader.memory.peak_rss_mib, "MiB",
                   "target", 2048, 1.0};
@@ -354,10 +354,7 @@ std::vector<BenchFigure> bench_train(const BenchArguments& arguments, nlohmann::
   std::filesystem::create_directories(scratch);
   struct RemoveScratch {
     std::filesystem::path path;
-    ~RemoveScratch() {
-      std::error_code ignored;
-      std::filesystem::remove_all(path, ignored);
-    }
+    ~RemoveScratch() { core::remove_tree(path); }
   } remove_scratch{scratch};
 
   std::vector<TrainBenchModel> models;

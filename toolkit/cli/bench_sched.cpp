@@ -11,6 +11,7 @@
 #include "toolkit/cli/bench_peers.h"
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/remove_tree.h"
 #include "toolkit/recipe/study.h"
 #include "toolkit/sched/plan.h"
 #include "toolkit/sched/result_file.h"
@@ -71,13 +72,10 @@ std::filesystem::path write_recipe(const std::filesystem::path& directory, const
 class Scratch {
  public:
   Scratch() : path_(std::filesystem::temp_directory_path() / fmt::format("jetstudy-bench-sched-{}", getpid())) {
-    std::filesystem::remove_all(path_);
+    core::remove_tree(path_);
     std::filesystem::create_directories(path_);
   }
-  ~Scratch() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
+  ~Scratch() { core::remove_tree(path_); }
   const std::filesystem::path& path() const { return path_; }
 
  private:
