@@ -2,9 +2,30 @@
 
 #include <torch/torch.h>
 
+#include <sstream>
+#include <string>
+#include <type_traits>
+
 #include "toolkit/core/error.h"
 
 namespace jetstudy::train {
+namespace {
+
+// The key under which a LibTorch optimiser keeps a parameter's state, the one its own optimisers and their
+// serialisation use: the TensorImpl's address printed as a string up to LibTorch 1.13 (Debian's), the address itself
+// in LibTorch 2 (pip's CUDA builds, docs/gpu.md).
+template <typename Key>
+Key parameter_state_key(const torch::Tensor& parameter) {
+  if constexpr (std::is_same_v<Key, std::string>) {
+    std::ostringstream address;
+    address << parameter.unsafeGetTensorImpl();
+    return address.str();
+  } else {
+    return parameter.unsafeGetTensorImpl();
+  }
+}
+
+}  // namespace
 
 AdadeltaOptions::AdadeltaOptions(double lr) : lr_(lr) {}
 
@@ -56,7 +77,7 @@ torch::Tensor Adadelta::step(LossClosure closure) {
       auto gradient = parameter.grad();
       if (options.weight_decay() != 0) gradient = gradient.add(parameter, options.weight_decay());
 
-      const auto key = c10::guts::to_string(parameter.unsafeGetTensorImpl());
+      const auto key = parameter_state_key<std::remove_cvref_t<decltype(state_.begin()->first)>>(parameter);
       auto found = state_.find(key);
       if (found == state_.end()) {
         auto fresh = std::make_unique<AdadeltaParamState>();
