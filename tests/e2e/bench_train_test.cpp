@@ -92,3 +92,13 @@ TEST_CASE("bench train: a device LibTorch cannot see is bad input, named with wh
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.output, Contains("'cuda:7' requested, but this machine has "));
 }
+
+TEST_CASE("bench train: JETSTUDY_PEER_PYTHON picks the peer's interpreter, and one that is not there is named") {
+  const auto result = run_jetstudy(std::string("bench train --model deeptop ") + kTinyRun,
+                                   "JETSTUDY_PEER_PYTHON=/nonexistent/python3 ");
+  INFO(result.output);
+  REQUIRE(result.exit_code == 0);  // our side is still measured and printed
+  CHECK_THAT(result.output, Contains(" vs PyTorch (peer skipped))"));
+  CHECK_THAT(result.output, Contains("bench train: deeptop: PyTorch peer skipped: /nonexistent/python3 "
+                                     "(JETSTUDY_PEER_PYTHON) not found"));
+}

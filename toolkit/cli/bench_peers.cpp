@@ -4,10 +4,16 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "toolkit/sched/shell_quote.h"
 
 namespace jetstudy::cli {
+
+std::string peer_python() {
+  const char* chosen = std::getenv("JETSTUDY_PEER_PYTHON");
+  return chosen != nullptr && *chosen != '\0' ? chosen : kPeerPython;
+}
 
 std::filesystem::path find_peer(const std::string& name) {
   const std::filesystem::path relative = std::filesystem::path("bench/peers") / name;
@@ -30,8 +36,11 @@ std::filesystem::path find_peer(const std::string& name) {
 PeerOutput run_peer_script(const std::string& name, const std::string& arguments, const std::string& required,
                            const std::string& packages) {
   PeerOutput result;
-  if (!std::filesystem::exists(kPeerPython)) {
-    result.why_not = fmt::format("{} not found (Debian: apt-get install python3 {})", kPeerPython, packages);
+  const std::string python = peer_python();
+  if (!std::filesystem::exists(python)) {
+    result.why_not = python == kPeerPython
+                         ? fmt::format("{} not found (Debian: apt-get install python3 {})", python, packages)
+                         : fmt::format("{} (JETSTUDY_PEER_PYTHON) not found", python);
     return result;
   }
   const auto script = find_peer(name);
@@ -39,7 +48,7 @@ PeerOutput run_peer_script(const std::string& name, const std::string& arguments
     result.why_not = fmt::format("bench/peers/{} not found next to the binary or in the source tree", name);
     return result;
   }
-  const std::string command = fmt::format("{} {} {} 2>&1", kPeerPython, sched::shell_quote(script.string()), arguments);
+  const std::string command = fmt::format("{} {} {} 2>&1", sched::shell_quote(python), sched::shell_quote(script.string()), arguments);
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) {
     result.why_not = "cannot start " + command;

@@ -10,6 +10,10 @@ namespace jetstudy::cli {
 
 inline constexpr const char* kPeerPython = "/usr/bin/python3";
 
+// The interpreter the peers run on: $JETSTUDY_PEER_PYTHON when set (e.g. the python3 of a CUDA PyTorch install on a
+// GPU machine, docs/gpu.md), else Debian's kPeerPython.
+std::string peer_python();
+
 // bench/peers/<name> next to the binary's checkout (build*/jetstudy -> ..), else in the source tree this binary
 // was built from; empty when neither has it.
 std::filesystem::path find_peer(const std::string& name);
@@ -21,7 +25,7 @@ struct PeerOutput {
   nlohmann::json json;
 };
 
-// Runs bench/peers/<name> on Debian's python3 with `arguments` (already shell-quoted) and reads the JSON line it
+// Runs bench/peers/<name> on peer_python() with `arguments` (already shell-quoted) and reads the JSON line it
 // prints last; a peer that cannot run prints {"error": ...}. `required` is the key a successful answer has;
 // `packages` the Debian packages it needs (named when python3 is missing).
 PeerOutput run_peer_script(const std::string& name, const std::string& arguments, const std::string& required,
