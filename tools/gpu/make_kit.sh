@@ -5,7 +5,7 @@
 #
 # Run on a Debian 12 machine where `.ci/setup` has run (the packages are installed). The tarball holds:
 #   - every file of the -dev packages below (headers, CMake configs, link symlinks), no docs or man pages and no
-#     static libraries other than SQLiteCpp's (Debian ships SQLiteCpp static only);
+#     static libraries other than SQLiteCpp's and Catch2's main (Debian ships those static only);
 #   - HDF5's h5cc wrapper (hdf5-helpers), which CMake's FindHDF5 asks for the paths;
 #   - the shared libraries those need at run time, with everything they load in turn (ldd), except the C and C++
 #     runtimes, which the target machine has.
