@@ -12,7 +12,10 @@
 # Beside it, .gpukit/shared-data is a copy of ../shared/data for the tests.
 # Paths are relative to / with /lib folded into /usr/lib (merged /usr). tools/gpu/build_cuda.sh unpacks it into /
 # without replacing any file the target already has.
+#
+#   bash tools/gpu/make_kit.sh [KIT_DIR]      # KIT_DIR: .gpukit in the checkout unless named
 set -euo pipefail
+kit=$(realpath -m "${1:-$(dirname "$0")/../../.gpukit}")
 cd "$(dirname "$0")/../.."
 
 dev_packages=(
@@ -50,10 +53,12 @@ runtime=$(for library in $shared_libraries; do ldd "$(readlink -f "$library")" |
 for library in $shared_libraries $runtime; do
   copy_into_staging "$library"                                       # the name a link or a NEEDED entry uses
   real=$(readlink -f "$library"); copy_into_staging "$real"          # the file it points to
+  soname=$(objdump -p "$real" | awk '$1 == "SONAME" {print $2}')     # the name programs load it by
+  if [[ -n $soname && -e $(dirname "$library")/$soname ]]; then copy_into_staging "$(dirname "$library")/$soname"; fi
 done
 
-mkdir -p .gpukit
-tar -C "$staging" -czf .gpukit/debian-deps.tar.gz .
+mkdir -p "$kit"
+tar -C "$staging" -czf "$kit/debian-deps.tar.gz" .
 # The tests' real event files (tests/CMakeLists.txt's JETSTUDY_SHARED_DATA), for a machine without ../shared.
-if [[ -d ../shared/data ]]; then rm -rf .gpukit/shared-data && cp -r ../shared/data .gpukit/shared-data; fi
-echo "make_kit: .gpukit/debian-deps.tar.gz, $(du -h .gpukit/debian-deps.tar.gz | cut -f1), $(tar -tzf .gpukit/debian-deps.tar.gz | wc -l) entries"
+if [[ -d ../shared/data ]]; then rm -rf "$kit/shared-data" && cp -r ../shared/data "$kit/shared-data"; fi
+echo "make_kit: $kit/debian-deps.tar.gz, $(du -h "$kit/debian-deps.tar.gz" | cut -f1), $(tar -tzf "$kit/debian-deps.tar.gz" | wc -l) entries"
