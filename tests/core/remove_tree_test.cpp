@@ -11,8 +11,9 @@ using jetstudy::core::remove_tree;
 namespace {
 
 std::filesystem::path fresh_path(const std::string& tag) {
-  const auto path = std::filesystem::temp_directory_path() / ("jetstudy-remove-tree-" + tag + "-" + std::to_string(getpid()));
-  std::filesystem::remove(path);  // a leftover file of an earlier run (directories are not left: each test removes its own)
+  const auto path =
+      std::filesystem::temp_directory_path() / ("jetstudy-remove-tree-" + tag + "-" + std::to_string(getpid()));
+  std::filesystem::remove(path);  // a file left by an earlier run (folders are not left: each test removes its own)
   return path;
 }
 

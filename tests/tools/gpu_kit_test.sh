@@ -34,7 +34,8 @@ for path in ./usr/lib/x86_64-linux-gnu/cmake/yaml-cpp ./usr/include/hdf5/serial/
   expect "$path"
 done
 # The libraries the jetstudy binary loads, and one that HDF5 loads in turn.
-for library in libyaml-cpp.so.0.7 libfastjet.so.0 libHepMC3.so.2 libfmt.so.9 libtbb.so.12 libhdf5_serial.so.103 libsz.so.2; do
+for library in libyaml-cpp.so.0.7 libfastjet.so.0 libHepMC3.so.2 libfmt.so.9 libtbb.so.12 libhdf5_serial.so.103 \
+  libsz.so.2; do
   expect "./usr/lib/x86_64-linux-gnu/$library"
 done
 refuse '/(libc|libm|libstdc\+\+|libgcc_s)\.so'

@@ -48,7 +48,8 @@ PeerOutput run_peer_script(const std::string& name, const std::string& arguments
     result.why_not = fmt::format("bench/peers/{} not found next to the binary or in the source tree", name);
     return result;
   }
-  const std::string command = fmt::format("{} {} {} 2>&1", sched::shell_quote(python), sched::shell_quote(script.string()), arguments);
+  const std::string command =
+      fmt::format("{} {} {} 2>&1", sched::shell_quote(python), sched::shell_quote(script.string()), arguments);
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) {
     result.why_not = "cannot start " + command;

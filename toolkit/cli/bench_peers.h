@@ -1,4 +1,5 @@
-// The peers `jetstudy bench` measures against: Python scripts in bench/peers/, run on Debian's python3.
+// The peers `jetstudy bench` measures against: Python scripts in bench/peers/, run on Debian's python3 unless
+// JETSTUDY_PEER_PYTHON names another interpreter.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -17,7 +17,10 @@ cd "$(dirname "$0")/../.."
 build=${1:-build-cuda}
 targets=("${@:2}")
 kit=.gpukit/debian-deps.tar.gz
-[[ -f $kit ]] || { echo "build_cuda: $kit missing: run tools/gpu/make_kit.sh on a Debian 12 machine first" >&2; exit 2; }
+if [[ ! -f $kit ]]; then
+  echo "build_cuda: $kit missing: run tools/gpu/make_kit.sh on a Debian 12 machine first" >&2
+  exit 2
+fi
 
 tar -xzf "$kit" -C / --skip-old-files
 ldconfig

@@ -61,4 +61,5 @@ mkdir -p "$kit"
 tar -C "$staging" -czf "$kit/debian-deps.tar.gz" .
 # The tests' real event files (tests/CMakeLists.txt's JETSTUDY_SHARED_DATA), for a machine without ../shared.
 if [[ -d ../shared/data ]]; then rm -rf "$kit/shared-data" && cp -r ../shared/data "$kit/shared-data"; fi
-echo "make_kit: $kit/debian-deps.tar.gz, $(du -h "$kit/debian-deps.tar.gz" | cut -f1), $(tar -tzf "$kit/debian-deps.tar.gz" | wc -l) entries"
+echo "make_kit: $kit/debian-deps.tar.gz, $(du -h "$kit/debian-deps.tar.gz" | cut -f1)," \
+  "$(tar -tzf "$kit/debian-deps.tar.gz" | wc -l) entries"
