@@ -2,15 +2,13 @@
 #pragma once
 
 #include <algorithm>
-#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
-#include "toolkit/core/remove_tree.h"
+#include "tests/temp_directory.h"
 
 namespace jetstudy::data::testing {
 
@@ -33,19 +31,7 @@ inline nlohmann::json small_config(int jets = 200, const std::string& center_on 
 }
 
 // A fresh, empty directory under the system temp dir, removed when the object dies.
-class ScratchDir {
- public:
-  explicit ScratchDir(const std::string& name)
-      : path_(std::filesystem::temp_directory_path() / ("jetstudy-test-" + name + "-" + std::to_string(::getpid()))) {
-    core::remove_tree(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~ScratchDir() { core::remove_tree(path_); }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using ScratchDir = jetstudy::testing::TempDirectory;
 
 // Collects progress lines.
 struct ProgressLines {
