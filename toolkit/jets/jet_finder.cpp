@@ -102,7 +102,7 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
 
   // Trimming runs on the lean kT clustering (trimming.h); the other groomers are FastJet Transformers.
   const auto* trim_spec = std::get_if<TrimSpec>(&spec_.groom);
-  const std::unique_ptr<fastjet::Transformer> groomer = trim_spec ? nullptr : make_groomer(spec_.groom, spec_.R);
+  const std::unique_ptr<fastjet::Transformer> groomer = make_groomer(spec_.groom, spec_.R);
 
   std::vector<Jet> jets;
   for (const fastjet::PseudoJet& candidate : found) {
