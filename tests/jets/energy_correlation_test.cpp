@@ -108,6 +108,27 @@ TEST_CASE("energy_correlation: angles wrap around phi = pi") {
   const Jet inside = make_jet({{100, 0, -0.1}, {100, 0, 0.1}, {100, 0.2, 0}});
   CHECK(energy_correlations(across).beta1.e3 == Approx(energy_correlations(inside).beta1.e3).epsilon(1e-9));
   CHECK(energy_correlations(across).beta1.e2 == Approx(energy_correlations(inside).beta1.e2).epsilon(1e-9));
+  CHECK(energy_correlations(across).beta2.e3 == Approx(energy_correlations(inside).beta2.e3).epsilon(1e-9));
+  CHECK(energy_correlations(across).beta2.e2 == Approx(energy_correlations(inside).beta2.e2).epsilon(1e-9));
+}
+
+TEST_CASE("energy_correlation: beta = 2 is the triple loop also for constituents spanning more than pi in phi") {
+  // beta = 2 comes from moments about one point, which needs the constituents within pi of each other in phi;
+  // wider sets (no jet of R < pi/2 has them) take the triple loop for both exponents.
+  const double pi = std::numbers::pi;
+  const Jet wide = make_jet({{100, 0, -1.7}, {80, 0.3, 1.7}, {60, -0.2, 0.1}, {30, 0.5, pi}, {20, -0.4, -2.6}});
+  check_against_reference(wide);
+  const Jet narrow = make_jet({{100, 0, -0.5}, {80, 0.3, 0.5}, {60, -0.2, 0.1}, {30, 0.5, 0.2}, {20, -0.4, -0.3}});
+  check_against_reference(narrow);
+}
+
+TEST_CASE("energy_correlation: beta = 2 of constituents on two points is zero to rounding and never negative") {
+  // e3 vanishes exactly for two distinct directions; the moment determinant must not leave -1e-20 or +1e-20.
+  const Jet two_points = make_jet({{50, 0.1, 0.2}, {70, 0.1, 0.2}, {30, 0.55, -0.15}, {20, 0.55, -0.15}});
+  const EnergyCorrelations ecf = energy_correlations(two_points);
+  CHECK(ecf.beta2.e2 > 0);
+  CHECK(std::abs(ecf.beta2.e3) <= 1e-15 * ecf.beta2.e2 * ecf.beta2.e2);
+  CHECK(ecf.beta2.e3 >= 0);
 }
 
 TEST_CASE("energy_correlation: matches a plain triple loop for every size from 2 to 13 constituents") {

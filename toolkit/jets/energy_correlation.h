@@ -19,7 +19,7 @@ struct EnergyCorrelations {
   EnergyCorrelation beta1, beta2;  // angular exponent beta = 1 and beta = 2
 };
 
-// Both exponents in one pass: O(n^2) memory and O(n^3 / 6) time for n constituents (~4 us at n = 50 with AVX2).
+// beta = 1 in O(n^3 / 6) time and O(n^2) memory for n constituents; beta = 2 from moments in O(n) (see the .cpp).
 EnergyCorrelations energy_correlations(const Jet& jet);
 
 }  // namespace jetstudy::jets
