@@ -5,6 +5,8 @@
 #include <limits>
 #include <numbers>
 
+#include "toolkit/jets/lane_scans.h"
+
 namespace jetstudy::jets {
 namespace {
 
@@ -12,24 +14,10 @@ constexpr double kTwoPi = 2 * std::numbers::pi;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
-// The smallest of x[0..n), with four running minima: one running minimum waits on each comparison (latency
-// bound); four independent ones overlap and vectorise. Exact: the minimum does not depend on the order.
-double smallest_of(const double* x, std::size_t n) {
-  double m0 = kInfinity, m1 = kInfinity, m2 = kInfinity, m3 = kInfinity;
-  std::size_t k = 0;
-  for (; k + 4 <= n; k += 4) {
-    m0 = std::min(m0, x[k]);
-    m1 = std::min(m1, x[k + 1]);
-    m2 = std::min(m2, x[k + 2]);
-    m3 = std::min(m3, x[k + 3]);
-  }
-  for (; k < n; ++k) m0 = std::min(m0, x[k]);
-  return std::min(std::min(m0, m1), std::min(m2, m3));
-}
-
 // The clustering state. The jets still clustering sit compactly in slots 0..count-1 (removing a jet moves the
 // last slot into the freed one, as in FastJet's N2Plain), one array per quantity, so the distance scans and the
-// search for the smallest d run along contiguous memory.
+// search for the smallest d run along contiguous memory (lane_scans.h). The arrays the scans read are padded to
+// a multiple of 4 entries.
 class KtClusterer {
  public:
   // R = infinity: exclusive (no beam distance).
@@ -37,8 +25,9 @@ class KtClusterer {
       : R2_(std::isfinite(R) ? R * R : kInfinity), recombination_(recombination), track_members_(track_members) {
     const std::size_t n = view.size();
     count_ = n;
-    for (auto* column : {&px_, &py_, &pz_, &e_, &pt2_, &y_, &phi_, &nn_r2_, &d_, &scratch_, &to_sum_}) {
-      column->resize(n);
+    const std::size_t padded = (n + 3) / 4 * 4;
+    for (auto* column : {&px_, &py_, &pz_, &e_, &pt2_, &y_, &phi_, &nn_r2_, &d_, &to_sum_}) {
+      column->resize(padded);
     }
     nn_.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -111,15 +100,10 @@ class KtClusterer {
   // i's geometric nearest neighbour closer than R, the first of equals (as FastJet's strict comparisons find
   // it); else none, with nn_r2 = R^2.
   void find_neighbour(std::size_t i) {
-    double* r2 = scratch_.data();
-    distances_from(i, r2);
-    r2[i] = kInfinity;
-    const double closest = smallest_of(r2, count_);
-    if (closest < R2_) {
-      std::size_t neighbour = 0;
-      while (r2[neighbour] != closest) ++neighbour;
-      nn_[i] = static_cast<std::uint32_t>(neighbour);
-      nn_r2_[i] = closest;
+    const SmallestAt nearest = nearest_to(y_.data(), phi_.data(), count_, i, y_[i], phi_[i]);
+    if (nearest.value < R2_) {
+      nn_[i] = static_cast<std::uint32_t>(nearest.at);
+      nn_r2_[i] = nearest.value;
     } else {
       nn_[i] = kNone;
       nn_r2_[i] = R2_;
@@ -128,14 +112,7 @@ class KtClusterer {
   }
 
   // The first slot with the smallest d.
-  std::size_t smallest_distance() const {
-    const double* d = d_.data();
-    const std::size_t count = count_;
-    const double smallest = smallest_of(d, count);
-    std::size_t best = 0;
-    while (best + 1 < count && d[best] != smallest) ++best;
-    return best;
-  }
+  std::size_t smallest_distance() const { return first_smallest(d_.data(), count_).at; }
 
   void move_slot(std::size_t from, std::size_t to) {
     px_[to] = px_[from];
@@ -240,7 +217,7 @@ class KtClusterer {
   std::vector<double> px_, py_, pz_, e_, pt2_, y_, phi_;
   std::vector<std::uint32_t> nn_;
   std::vector<double> nn_r2_, d_;
-  std::vector<double> scratch_, to_sum_;  // distances from one jet to all
+  std::vector<double> to_sum_;  // distances from the latest sum to every jet
   // Members of the jet in each slot as a linked list over constituent positions.
   std::vector<std::uint32_t> head_, tail_, next_;
 };
