@@ -130,11 +130,12 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
       jet = candidate;
       constituents = constituents_of(sequence, candidate);
     }
-    if (jet.pt() < spec_.pt_min_gev || std::abs(jet.pseudorapidity()) > spec_.abs_eta_max) continue;
+    const double eta = pseudorapidity_of(jet);
+    if (jet.pt() < spec_.pt_min_gev || std::abs(eta) > spec_.abs_eta_max) continue;
 
     Jet out;
     out.pt = jet.pt();
-    out.eta = jet.pseudorapidity();
+    out.eta = eta;
     out.phi = jet.phi_std();
     out.m = mass_of(jet);
     out.px = jet.px();
@@ -148,7 +149,7 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
     for (const fastjet::PseudoJet* c : constituents) {
       const events::Particle& particle = event.particles[static_cast<std::size_t>(c->user_index())];
       out.constituents.push_back(
-          {c->pt(), c->pseudorapidity(), c->phi_std(), c->e(), particle.pid, particle.charge, particle.from_pileup});
+          {c->pt(), pseudorapidity_of(*c), c->phi_std(), c->e(), particle.pid, particle.charge, particle.from_pileup});
     }
     if (spec_.exclusive_subjets > 0) {
       out.subjets = to_subjets(exclusive_kt_pieces(view_of(constituents), spec_.exclusive_subjets));

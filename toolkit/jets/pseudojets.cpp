@@ -10,8 +10,12 @@ double mass_of(const fastjet::PseudoJet& jet) {
   return m2 > 0 ? std::sqrt(m2) : 0.0;
 }
 
+double pseudorapidity_of(const fastjet::PseudoJet& jet) {
+  return jet.kt2() > 0 ? std::asinh(jet.pz() / jet.pt()) : fastjet::MaxRap;
+}
+
 Subjet to_subjet(const fastjet::PseudoJet& jet) {
-  return {jet.pt(), jet.pseudorapidity(), jet.phi_std(), mass_of(jet)};
+  return {jet.pt(), pseudorapidity_of(jet), jet.phi_std(), mass_of(jet)};
 }
 
 std::vector<Subjet> to_subjets(const std::vector<KtPiece>& pieces) {

@@ -15,6 +15,9 @@ namespace jetstudy::jets {
 
 // m = sqrt(m^2), or 0 for the tiny negative m^2 that rounding gives a massless jet.
 double mass_of(const fastjet::PseudoJet& jet);
+// eta = asinh(pz / pT), the definition: a quarter of the cost of PseudoJet::pseudorapidity's -log(tan(theta/2))
+// (atan, tan, log) and no less exact; FastJet's 1e5 for pT = 0.
+double pseudorapidity_of(const fastjet::PseudoJet& jet);
 Subjet to_subjet(const fastjet::PseudoJet& jet);
 // pT-ordered subjets (leading first) of kT pieces.
 std::vector<Subjet> to_subjets(const std::vector<KtPiece>& pieces);
