@@ -94,3 +94,28 @@ TEST_CASE("kt_clustering: no constituents give no pieces, and at most N constitu
   CHECK(axes[0].size() == 1);
   CHECK(axes[1].empty());
 }
+
+TEST_CASE("kt_clustering: both axis kinds from one start are the two separate clusterings' to the last bit") {
+  const auto same = [](const AxesByN& a, const AxesByN& b) {
+    for (std::size_t n = 0; n < a.size(); ++n) {
+      if (a[n].size() != b[n].size()) return false;
+      for (std::size_t k = 0; k < a[n].size(); ++k) {
+        if (a[n][k].y != b[n][k].y || a[n][k].phi != b[n][k].phi) return false;
+      }
+    }
+    return true;
+  };
+  int jets = 0;
+  for (const auto process : {gen::Process::top, gen::Process::w, gen::Process::qcd}) {
+    for (const auto& constituents : testing::leading_jet_constituents(process, 20, 41)) {
+      const ConstituentView view = view_of(constituents);
+      const ExclusiveKtAxes both = exclusive_kt_axes_both(view);
+      CHECK(same(both.e_scheme, exclusive_kt_axes(view, KtRecombination::e_scheme)));
+      CHECK(same(both.wta, exclusive_kt_axes(view, KtRecombination::wta_pt)));
+      CHECK_FALSE(same(both.e_scheme, both.wta));  // the two kinds do differ
+      ++jets;
+    }
+  }
+  CHECK(jets >= 50);
+  CHECK(exclusive_kt_axes_both(ConstituentView{}).wta[0].empty());
+}

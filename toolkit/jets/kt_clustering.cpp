@@ -50,6 +50,13 @@ class KtClusterer {
 
   std::size_t count() const { return count_; }
 
+  // The same state, to go on with another recombination.
+  KtClusterer with_recombination(KtRecombination recombination) const {
+    KtClusterer copy = *this;
+    copy.recombination_ = recombination;
+    return copy;
+  }
+
   // The next step: the smallest d merges a jet with its neighbour, or (inclusive) makes a jet without one final,
   // appended to `finished`. Needs count() >= 1 (inclusive) or >= 2 (exclusive).
   void step(std::vector<KtPiece>* finished) {
@@ -257,10 +264,11 @@ std::vector<KtPiece> exclusive_kt_pieces(const ConstituentView& view, std::size_
   return pieces;
 }
 
-std::array<std::vector<Axis>, 4> exclusive_kt_axes(const ConstituentView& view, KtRecombination recombination) {
-  std::array<std::vector<Axis>, 4> axes;
-  if (view.size() < 2) return axes;
-  KtClusterer clusterer(view, kInfinity, recombination, false);
+namespace {
+
+// Merge down to one jet, noting the directions when 4, 3, 2 and 1 remain.
+AxesByN axes_of(KtClusterer clusterer) {
+  AxesByN axes;
   while (clusterer.count() > 1) {
     clusterer.step(nullptr);
     const std::size_t count = clusterer.count();
@@ -268,6 +276,19 @@ std::array<std::vector<Axis>, 4> exclusive_kt_axes(const ConstituentView& view, 
     for (std::size_t slot = 0; slot < count; ++slot) axes[count - 1].push_back(clusterer.axis(slot));
   }
   return axes;
+}
+
+}  // namespace
+
+AxesByN exclusive_kt_axes(const ConstituentView& view, KtRecombination recombination) {
+  if (view.size() < 2) return {};
+  return axes_of(KtClusterer(view, kInfinity, recombination, false));
+}
+
+ExclusiveKtAxes exclusive_kt_axes_both(const ConstituentView& view) {
+  if (view.size() < 2) return {};
+  const KtClusterer start(view, kInfinity, KtRecombination::e_scheme, false);
+  return {axes_of(start), axes_of(start.with_recombination(KtRecombination::wta_pt))};
 }
 
 }  // namespace jetstudy::jets

@@ -47,6 +47,13 @@ struct Axis {
 
 // The exclusive kT axes of N-subjettiness: axes[N - 1] holds the N jets' directions when N remain, for each
 // N < view.size() (N <= 4); the others stay empty.
-std::array<std::vector<Axis>, 4> exclusive_kt_axes(const ConstituentView& view, KtRecombination recombination);
+using AxesByN = std::array<std::vector<Axis>, 4>;
+AxesByN exclusive_kt_axes(const ConstituentView& view, KtRecombination recombination);
+
+// Both kinds at once, the same as two calls: the two clusterings start from one nearest-neighbour table.
+struct ExclusiveKtAxes {
+  AxesByN e_scheme, wta;
+};
+ExclusiveKtAxes exclusive_kt_axes_both(const ConstituentView& view);
 
 }  // namespace jetstudy::jets

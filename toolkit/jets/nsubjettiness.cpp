@@ -17,11 +17,12 @@ double Nsubjettiness::ratio(int n) const {
   return below > 0 ? tau[static_cast<std::size_t>(n - 1)] / below : 0.0;
 }
 
-Nsubjettiness nsubjettiness(const ConstituentView& view, NsubjettinessAxes axes, double R0) {
+namespace {
+
+bool has_axes(const ConstituentView& view) { return view.size() >= 2 && view.pt_sum > 0; }
+
+Nsubjettiness from_axes(const ConstituentView& view, const AxesByN& axes_by_n, double R0) {
   Nsubjettiness out;
-  if (view.size() < 2 || !(view.pt_sum > 0)) return out;  // <= 1 constituent: every tau_N = 0
-  const auto axes_by_n = exclusive_kt_axes(
-      view, axes == NsubjettinessAxes::wta_kt ? KtRecombination::wta_pt : KtRecombination::e_scheme);
   const double normalisation = view.pt_sum * R0;
   for (std::size_t n = 0; n < axes_by_n.size(); ++n) {
     const std::vector<Axis>& axis = axes_by_n[n];
@@ -41,6 +42,21 @@ Nsubjettiness nsubjettiness(const ConstituentView& view, NsubjettinessAxes axes,
     out.tau[n] = sum / normalisation;
   }
   return out;
+}
+
+}  // namespace
+
+Nsubjettiness nsubjettiness(const ConstituentView& view, NsubjettinessAxes axes, double R0) {
+  if (!has_axes(view)) return {};  // <= 1 constituent: every tau_N = 0
+  const KtRecombination recombination =
+      axes == NsubjettinessAxes::wta_kt ? KtRecombination::wta_pt : KtRecombination::e_scheme;
+  return from_axes(view, exclusive_kt_axes(view, recombination), R0);
+}
+
+NsubjettinessBoth nsubjettiness_both(const ConstituentView& view, double R0) {
+  if (!has_axes(view)) return {};
+  const ExclusiveKtAxes axes = exclusive_kt_axes_both(view);
+  return {from_axes(view, axes.wta, R0), from_axes(view, axes.e_scheme, R0)};
 }
 
 Nsubjettiness nsubjettiness(const Jet& jet, NsubjettinessAxes axes, double R0) {

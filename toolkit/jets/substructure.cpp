@@ -20,8 +20,7 @@ Substructure compute_substructure(const Jet& jet, const SubstructureOptions& opt
   out.ptd = jet_ptd(jet);
 
   const double R0 = options.R0 > 0 ? options.R0 : (jet.R > 0 ? jet.R : 1.0);
-  const Nsubjettiness wta = nsubjettiness(view, NsubjettinessAxes::wta_kt, R0);
-  const Nsubjettiness kt = nsubjettiness(view, NsubjettinessAxes::exclusive_kt, R0);
+  const auto [wta, kt] = nsubjettiness_both(view, R0);
   out.tau_wta = wta.tau;
   out.tau_kt = kt.tau;
   out.tau21 = wta.tau21();

@@ -9,6 +9,11 @@
 namespace jetstudy::jets {
 
 Nsubjettiness nsubjettiness(const ConstituentView& view, NsubjettinessAxes axes, double R0);
+// With WTA and with exclusive-kT axes, the same as two calls and cheaper (kt_clustering.h).
+struct NsubjettinessBoth {
+  Nsubjettiness wta_kt, exclusive_kt;
+};
+NsubjettinessBoth nsubjettiness_both(const ConstituentView& view, double R0);
 EnergyCorrelations energy_correlations(const ConstituentView& view);
 double jet_width(const Jet& jet, const ConstituentView& view);
 
