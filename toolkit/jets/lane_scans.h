@@ -52,7 +52,7 @@ template <std::size_t W>
 struct Vector {
   typedef double type __attribute__((vector_size(W * sizeof(double))));
 };
-// Lane numbers, to reorder a Vector's lanes with __builtin_shuffle.
+// Lane numbers, to reorder a Vector's lanes with GCC's __builtin_shuffle (Clang's takes them as arguments).
 template <std::size_t W>
 struct Order {
   typedef long long type __attribute__((vector_size(W * sizeof(long long))));
@@ -74,17 +74,23 @@ template <std::size_t W>
 template <std::size_t W>
 [[gnu::always_inline]] inline void spread_smallest(typename Vector<W>::type& lanes) {
   using Lanes = typename Vector<W>::type;
-  using Order = typename Order<W>::type;
   static_assert(W == 2 || W == 4, "two or four lanes");
+#if defined(__clang__)
+#define JETSTUDY_REORDER(lanes, ...) __builtin_shufflevector(lanes, lanes, __VA_ARGS__)
+#else
+  using Order = typename Order<W>::type;
+#define JETSTUDY_REORDER(lanes, ...) __builtin_shuffle(lanes, Order{__VA_ARGS__})
+#endif
   if constexpr (W == 4) {
-    const Lanes halves = __builtin_shuffle(lanes, Order{2, 3, 0, 1});
+    const Lanes halves = JETSTUDY_REORDER(lanes, 2, 3, 0, 1);
     lanes = halves < lanes ? halves : lanes;
-    const Lanes pairs = __builtin_shuffle(lanes, Order{1, 0, 3, 2});
+    const Lanes pairs = JETSTUDY_REORDER(lanes, 1, 0, 3, 2);
     lanes = pairs < lanes ? pairs : lanes;
   } else {
-    const Lanes pairs = __builtin_shuffle(lanes, Order{1, 0});
+    const Lanes pairs = JETSTUDY_REORDER(lanes, 1, 0);
     lanes = pairs < lanes ? pairs : lanes;
   }
+#undef JETSTUDY_REORDER
 }
 
 // Lane q holds the smallest value it saw and its first position; the answer is the smallest value, and among
