@@ -4,13 +4,13 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 
 namespace fs = std::filesystem;
 using namespace jetstudy::core;
 
-using jetstudy::testing::TempDirectory;
+using jetstudy::core::TempDirectory;
 
 TEST_CASE("atomic_file: a written file has exactly the contents, in a created directory") {
   const TempDirectory temporary("atomic-write");

@@ -11,12 +11,12 @@
 #include <string>
 #include <vector>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/data/score_file.h"
 
 using jetstudy::core::InputError;
-using jetstudy::testing::TempDirectory;
+using jetstudy::core::TempDirectory;
 using namespace jetstudy::data;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;

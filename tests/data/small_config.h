@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/temp_directory.h"
+#include "toolkit/core/temp_directory.h"
 
 namespace jetstudy::data::testing {
 
@@ -31,7 +31,7 @@ inline nlohmann::json small_config(int jets = 200, const std::string& center_on 
 }
 
 // A fresh, empty directory under the system temp dir, removed when the object dies.
-using ScratchDir = jetstudy::testing::TempDirectory;
+using ScratchDir = jetstudy::core::TempDirectory;
 
 // Collects progress lines.
 struct ProgressLines {

@@ -7,8 +7,8 @@
 #include <fstream>
 #include <string>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 
 namespace {
 
@@ -58,7 +58,7 @@ std::string read_all(const std::filesystem::path& path) {
 }  // namespace
 
 TEST_CASE("compressed input: plain, gzip and zstd copies of a file read back the same lines") {
-  jetstudy::testing::TempDirectory dir("compressed");
+  jetstudy::core::TempDirectory dir("compressed");
   const std::string text = some_text();
   write_bytes(dir / "a.txt", text);
   write_bytes(dir / "a.txt.gz", gzip(text));
@@ -86,7 +86,7 @@ TEST_CASE("compressed input: the real zstd HepMC3 file decompresses to its 25 ev
 }
 
 TEST_CASE("compressed input: corrupt gzip data is an input error naming the file") {
-  jetstudy::testing::TempDirectory dir("compressed");
+  jetstudy::core::TempDirectory dir("compressed");
   std::string bytes = gzip(some_text());
   for (std::size_t i = bytes.size() / 2; i < bytes.size() / 2 + 64; ++i) bytes[i] = static_cast<char>(bytes[i] ^ 0x5a);
   const auto path = dir / "corrupt.txt.gz";
@@ -96,7 +96,7 @@ TEST_CASE("compressed input: corrupt gzip data is an input error naming the file
 }
 
 TEST_CASE("compressed input: a truncated zstd file says it ends in the middle of a frame") {
-  jetstudy::testing::TempDirectory dir("compressed");
+  jetstudy::core::TempDirectory dir("compressed");
   const std::string bytes = zstd(some_text());
   const auto path = dir / "cut.txt.zst";
   write_bytes(path, bytes.substr(0, bytes.size() / 2));
@@ -105,7 +105,7 @@ TEST_CASE("compressed input: a truncated zstd file says it ends in the middle of
 }
 
 TEST_CASE("compressed input: a .zst name over plain text is refused before reading") {
-  jetstudy::testing::TempDirectory dir("compressed");
+  jetstudy::core::TempDirectory dir("compressed");
   const auto path = dir / "plain.hepmc.zst";
   write_bytes(path, "HepMC::Version 3.01.01\n");
   REQUIRE_THROWS_WITH(CompressedInput(path), path.string() + ": the name ends in .zst but the file is not Zstandard "

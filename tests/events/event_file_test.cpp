@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/events/hepmc3_reader.h"
 
 namespace {
@@ -42,7 +42,7 @@ bool same(const Particle& a, const Particle& b) {
 }  // namespace
 
 TEST_CASE("event file: 5000 events round-trip exactly, across several write buffers and read blocks") {
-  jetstudy::testing::TempDirectory dir("eventfile");
+  jetstudy::core::TempDirectory dir("eventfile");
   const auto events = made_up_events(5000);
   const auto path = dir / "events.h5";
   jetstudy::events::write_event_file(path, events);
@@ -63,7 +63,7 @@ TEST_CASE("event file: 5000 events round-trip exactly, across several write buff
 }
 
 TEST_CASE("event file: the real Pythia events survive a round trip through the event file") {
-  jetstudy::testing::TempDirectory dir("eventfile");
+  jetstudy::core::TempDirectory dir("eventfile");
   jetstudy::events::HepMC3Reader hepmc(JETSTUDY_SHARED_DATA "/hepmc3/sk_example_HS.hepmc.zst");
   std::vector<Event> events;
   while (auto event = hepmc.next()) events.push_back(std::move(*event));
@@ -87,7 +87,7 @@ TEST_CASE("event file: the real Pythia events survive a round trip through the e
 }
 
 TEST_CASE("event file: a failing writer leaves no file, a truncated file is an input error naming it") {
-  jetstudy::testing::TempDirectory dir("eventfile");
+  jetstudy::core::TempDirectory dir("eventfile");
   const auto path = dir / "events.h5";
   REQUIRE_THROWS_AS(jetstudy::events::write_event_file(path,
                                                         [](jetstudy::events::EventFileWriter& writer) {
@@ -108,7 +108,7 @@ TEST_CASE("event file: a failing writer leaves no file, a truncated file is an i
 }
 
 TEST_CASE("event file: an HDF5 file of another format is refused with the attribute it lacks") {
-  jetstudy::testing::TempDirectory dir("eventfile");
+  jetstudy::core::TempDirectory dir("eventfile");
   REQUIRE_THROWS_WITH(EventFileReader("tests/fixtures/events/jetimages.h5"),
                       "tests/fixtures/events/jetimages.h5: attribute 'format' is missing");
   const auto text = dir / "not.h5";

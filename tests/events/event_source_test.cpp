@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/events/event_file.h"
 #include "toolkit/events/pileup_overlay.h"
 
@@ -31,7 +31,7 @@ TEST_CASE("event source: open_event_file picks the reader from the name and cont
   CHECK_THAT(toptag->description(), Catch::Matchers::StartsWith("top-tagging file"));
   CHECK(count_events(*toptag) == 50);
 
-  jetstudy::testing::TempDirectory dir("source");
+  jetstudy::core::TempDirectory dir("source");
   jetstudy::events::write_event_file(dir / "events.h5", std::vector<jetstudy::events::Event>(3));
   auto own = open_event_file(dir / "events.h5");
   CHECK_THAT(own->description(), Catch::Matchers::StartsWith("jetstudy event file"));

@@ -4,8 +4,8 @@
 #include <fstream>
 #include <string>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/events/compressed_input.h"
 
 namespace {
@@ -117,7 +117,7 @@ TEST_CASE("hepmc3 reader: MeV events are converted to GeV and events without fin
 }
 
 TEST_CASE("hepmc3 reader: a file cut in the middle of an event names the file, the line and the event") {
-  jetstudy::testing::TempDirectory dir("hepmc");
+  jetstudy::core::TempDirectory dir("hepmc");
   const auto lines = lines_of(JETSTUDY_SHARED_DATA "/hepmc3/sk_example_HS.hepmc.zst");
   // Event 2 starts at line 6083; cut after line 6500, in the middle of that line's text.
   const auto path = dir / "cut.hepmc";

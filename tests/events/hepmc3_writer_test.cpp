@@ -7,13 +7,13 @@
 
 #include <catch2/catch.hpp>
 
-#include "tests/temp_directory.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/events/hepmc3_reader.h"
 
 using namespace jetstudy;
 
 TEST_CASE("hepmc3_writer: HepMC3's own reader gets back every particle, its momentum, pid and pile-up flag") {
-  const testing::TempDirectory directory("hepmc3-writer");
+  const core::TempDirectory directory("hepmc3-writer");
   const auto path = directory / "events.hepmc";
   events::Event first{{{1, 2, 3, 4, 211, 1, false}, {-1, 0.5, 2, 3, 22, 0, true}}, 7};
   events::Event second{{{10, 0, 0, 10, 13, -1, false}}, 8};
@@ -46,7 +46,7 @@ TEST_CASE("hepmc3_writer: HepMC3's own reader gets back every particle, its mome
 }
 
 TEST_CASE("hepmc3_writer: a writer destroyed before close leaves no file") {
-  const testing::TempDirectory directory("hepmc3-writer-abandoned");
+  const core::TempDirectory directory("hepmc3-writer-abandoned");
   {
     events::HepMC3Writer writer(directory / "events.hepmc");
     writer.write(events::Event{{{1, 2, 3, 4, 211, 1, false}}, 1});
@@ -55,7 +55,7 @@ TEST_CASE("hepmc3_writer: a writer destroyed before close leaves no file") {
 }
 
 TEST_CASE("hepmc3_writer: jetstudy's own reader gets the pile-up flag and the charge back") {
-  const testing::TempDirectory directory("hepmc3-writer-reader");
+  const core::TempDirectory directory("hepmc3-writer-reader");
   const auto path = directory / "events.hepmc";
   events::HepMC3Writer writer(path);
   writer.write(events::Event{{{1, 2, 3, 4, 211, 1, false}, {-1, 0.5, 2, 3, -321, -1, true}}, 3});

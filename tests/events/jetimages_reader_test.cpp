@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 #include <numeric>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/hdf5_file.h"
+#include "toolkit/core/temp_directory.h"
 
 // Fixture: tests/fixtures/events/make_fixtures.py writes 40 images of 25 x 25 with h5py; image i has
 // signal = i % 2, jet_pt in 250-300 GeV and the image holds the jet's constituent pT.
@@ -55,7 +55,7 @@ TEST_CASE("jet images reader: all at once gives the same images as in chunks") {
 
 TEST_CASE("jet images reader: a missing key or a wrong shape names the file and the key") {
   namespace h5 = jetstudy::core::hdf5;
-  jetstudy::testing::TempDirectory dir("jetimages");
+  jetstudy::core::TempDirectory dir("jetimages");
   const auto flat = dir / "flat.h5";
   const auto short_signal = dir / "short.h5";
   for (const auto& path : {flat, short_signal}) {

@@ -4,12 +4,12 @@
 
 #include <fstream>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/events/generator/object_events_jsonl.h"
 
 using namespace jetstudy::events::generator;
-using jetstudy::testing::TempDirectory;
+using jetstudy::core::TempDirectory;
 
 namespace {
 void write_text(const std::filesystem::path& path, const std::string& text) {

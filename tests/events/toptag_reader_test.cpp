@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/hdf5_file.h"
+#include "toolkit/core/temp_directory.h"
 
 // Fixtures: tests/fixtures/events/make_fixtures.py writes the same 50 jets with pandas in both layouts.
 // Row i: is_signal_new = i % 2, ttv = (0, 0, 0, 1, 2)[i % 5].
@@ -121,7 +121,7 @@ TEST_CASE("toptag reader: a file without the key 'table' is an input error namin
 
 TEST_CASE("toptag reader: a block whose shape disagrees with its column names is refused") {
   namespace h5 = jetstudy::core::hdf5;
-  jetstudy::testing::TempDirectory dir("toptag");
+  jetstudy::core::TempDirectory dir("toptag");
   const auto path = dir / "bad.h5";
   {
     h5::Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);

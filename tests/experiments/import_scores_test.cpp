@@ -7,9 +7,9 @@
 
 #include <fstream>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/sha256.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/data/predictions_file.h"
 #include "toolkit/metrics/evaluate.h"
 
@@ -40,7 +40,7 @@ void write_npy(const std::filesystem::path& path, const std::vector<float>& valu
 }
 
 struct ImportBench {
-  testing::TempDirectory directory{"import"};
+  core::TempDirectory directory{"import"};
   sched::ResultsLayout layout{directory.path()};
   store::Store store = store::Store::open(layout.database());
 };

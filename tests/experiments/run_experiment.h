@@ -9,9 +9,9 @@
 
 #include "experiments/experiment.h"
 #include "experiments/study_components.h"
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/recipe/study.h"
 #include "toolkit/sched/status.h"
 
@@ -19,7 +19,7 @@ namespace jetstudy::testing {
 
 // A results area for one test: the dataset cache is shared by the runs of that test.
 struct ExperimentBench {
-  TempDirectory directory{"experiment"};
+  core::TempDirectory directory{"experiment"};
   std::filesystem::path cache() const { return directory.path() / "cache"; }
   std::filesystem::path run_directory(const std::string& hash) const { return directory.path() / "runs" / hash; }
 };

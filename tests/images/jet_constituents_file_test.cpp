@@ -6,9 +6,9 @@
 
 #include "tests/images/make_jet.h"
 #include "tests/images/w_jets.h"
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/hdf5_file.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/events/event_file.h"
 #include "toolkit/images/image_benchmark.h"
 #include "toolkit/images/image_builder.h"
@@ -17,7 +17,7 @@ using namespace jetstudy::images;
 using jetstudy::core::InputError;
 using jetstudy::images::testing::make_jet;
 using jetstudy::images::testing::w_jets;
-using jetstudy::testing::TempDirectory;
+using jetstudy::core::TempDirectory;
 using Catch::Matchers::Contains;
 
 TEST_CASE("jet_constituents_file: jets come back with the same pt, eta, phi of jet and constituents, in order") {

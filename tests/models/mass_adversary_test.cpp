@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/train/checkpoint.h"
 
 using namespace jetstudy;
@@ -106,7 +106,7 @@ TEST_CASE("mass_adversary: saved and reloaded it gives the identical NLL, bad op
   const auto sample = dependent_sample(200);
   fit(trained, sample.scores, sample.mass, 20);
   MassAdversaryImpl fresh(small("mdn"));
-  const testing::TempDirectory directory("adversary");
+  const core::TempDirectory directory("adversary");
   train::save_checkpoint(trained, directory / "adversary.pt");
   train::load_checkpoint(fresh, directory / "adversary.pt");
   torch::NoGradGuard no_grad;

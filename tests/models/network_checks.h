@@ -7,7 +7,7 @@
 #include <functional>
 #include <utility>
 
-#include "tests/temp_directory.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/models/network.h"
 #include "toolkit/train/checkpoint.h"
 
@@ -52,7 +52,7 @@ inline std::pair<double, double> loss_before_and_after_steps(models::NetworkImpl
 // weights) and tells whether both give bit-identical outputs on `input` in evaluation mode.
 inline bool reloads_to_identical_outputs(models::NetworkImpl& trained, models::NetworkImpl& fresh,
                                          const models::NetworkInput& input) {
-  const TempDirectory directory("reload");
+  const core::TempDirectory directory("reload");
   train::save_checkpoint(trained, directory / "network.pt");
   train::load_checkpoint(fresh, directory / "network.pt");
   torch::NoGradGuard no_grad;

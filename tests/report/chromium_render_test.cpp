@@ -17,12 +17,12 @@
 #include <string>
 #include <vector>
 
-#include "tests/temp_directory.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/report/plot/subprocess.h"
 
 namespace fs = std::filesystem;
 namespace plot = jetstudy::report::plot;
-using jetstudy::testing::TempDirectory;
+using jetstudy::core::TempDirectory;
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include "tests/report/report_fixture.h"
 
 using namespace jetstudy::report;
-using jetstudy::testing::TempDirectory;
+using jetstudy::core::TempDirectory;
 
 TEST_CASE("csv_report: RFC 4180 quoting: commas, quotes and line breaks inside double quotes, quotes doubled") {
   CHECK(csv_field("plain") == "plain");

@@ -5,7 +5,7 @@
 #include "tests/report/report_fixture.h"
 
 using namespace jetstudy::report;
-using jetstudy::testing::TempDirectory;
+using jetstudy::core::TempDirectory;
 
 namespace {
 

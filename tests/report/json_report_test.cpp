@@ -5,7 +5,7 @@
 #include "tests/report/report_fixture.h"
 
 using namespace jetstudy::report;
-using jetstudy::testing::TempDirectory;
+using jetstudy::core::TempDirectory;
 
 TEST_CASE("json_report: every configuration with per-seed values, summaries, ensemble and curves, then the rest") {
   TempDirectory directory("report");

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "tests/report/plot_svg_checks.h"
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/report/plot/gnuplot.h"
 #include "toolkit/report/plot/inline_svg.h"
 #include "toolkit/report/plot/line_plot.h"
@@ -17,7 +17,7 @@
 
 namespace plot = jetstudy::report::plot;
 using jetstudy::testing::svg_problem;
-using jetstudy::testing::TempDirectory;
+using jetstudy::core::TempDirectory;
 
 TEST_CASE("gnuplot: quoting doubles single quotes, keeps backslashes and turns line breaks into spaces") {
   CHECK(plot::gnuplot_quote("it's") == "'it''s'");

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/temp_directory.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/data/predictions_file.h"
 #include "toolkit/store/store.h"
 
@@ -32,7 +32,7 @@ struct FakeRun {
 // Labels of every predictions.h5 the fixture writes: two signal jets, two background jets.
 inline const std::vector<float> kLabels{1, 1, 0, 0};
 
-inline store::RunOutcome outcome_of(const FakeRun& run, const TempDirectory& directory) {
+inline store::RunOutcome outcome_of(const FakeRun& run, const core::TempDirectory& directory) {
   store::RunOutcome outcome;
   outcome.metrics = run.metrics;
   for (const std::string& name : run.curves) {
@@ -49,7 +49,8 @@ inline store::RunOutcome outcome_of(const FakeRun& run, const TempDirectory& dir
   return outcome;
 }
 
-inline void add_done(store::Store& s, const std::string& study, const FakeRun& run, const TempDirectory& directory) {
+inline void add_done(store::Store& s, const std::string& study, const FakeRun& run,
+                     const core::TempDirectory& directory) {
   const nlohmann::json config = {{"data", {{"source", {{"kind", "generator"}}}}}, {"images", {{"size", {4, 4}}}},
                                  {"point", run.point}};
   s.add_run(study, run.hash, config, run.seed, run.point, run.label);
@@ -70,7 +71,7 @@ inline std::vector<store::MetricValue> test_metrics(double auc, double rejection
 //   "narrow" seeds 1, 2, 3 done: AUC 0.90, 0.94, 0.92; 1/eps_B@0.3 100, 130, 110; @0.5 38, 44, 40; training 10, 20, 30 s;
 //            roc stored for seed 1 only; predictions for seeds 1 and 2.
 //   "wide"   seeds 1, 2 done: AUC 0.93, 0.95; @0.3 200, 210; @0.5 80, 90; seed 3 failed; seed 4 pending.
-inline store::Store top_study(const TempDirectory& directory, const std::string& study = "top",
+inline store::Store top_study(const core::TempDirectory& directory, const std::string& study = "top",
                               const std::string& wide_label = "wide") {
   auto s = store::Store::open(directory / "jetstudy.sqlite");
   const nlohmann::json config = {
@@ -98,7 +99,7 @@ inline store::Store top_study(const TempDirectory& directory, const std::string&
 // The recipe of top_study edited and run again (as `jetstudy run` does: upsert_study, then add_run per planned run):
 // a new recipe version whose expect: names the dataset of its AUC figure, planning "narrow" seed 1 (run a1, done
 // already) and seed 2 as a new run "v2" (AUC 0.80, done). a2, a3 and every "wide" run belong to version 1 only.
-inline void edit_top_recipe(store::Store& s, const TempDirectory& directory, const std::string& study = "top") {
+inline void edit_top_recipe(store::Store& s, const core::TempDirectory& directory, const std::string& study = "top") {
   const nlohmann::json config = {
       {"study", study},
       {"description", "top vs QCD, edited"},

@@ -7,7 +7,7 @@
 #include "toolkit/core/error.h"
 
 using namespace jetstudy::report;
-using jetstudy::testing::TempDirectory;
+using jetstudy::core::TempDirectory;
 
 TEST_CASE("report_output: each format lands in <stem>.<ext> in the directory, csv one <stem>-<table>.csv per table") {
   TempDirectory directory("report");

@@ -8,7 +8,7 @@
 
 namespace store = jetstudy::store;
 using namespace jetstudy::report;
-using jetstudy::testing::TempDirectory;
+using jetstudy::core::TempDirectory;
 using nlohmann::json;
 
 namespace {

@@ -4,10 +4,10 @@
 #include <filesystem>
 #include <functional>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/sched/result_file.h"
 #include "toolkit/sched/run_files.h"
 #include "toolkit/sched/scheduler_ticket.h"
@@ -72,7 +72,7 @@ struct Fixture {
                              {hash, store::RunOutcome{{{"test", "auc", auc, std::nullopt}}, {}, {}}, 12.5});
   }
 
-  testing::TempDirectory directory{"cluster"};
+  core::TempDirectory directory{"cluster"};
   sched::ResultsLayout layout;
   store::Store store;
   FakeCluster cluster;

@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 #include <thread>
 
-#include "tests/temp_directory.h"
+#include "toolkit/core/temp_directory.h"
 
 using namespace jetstudy;
 
@@ -20,7 +20,7 @@ TEST_CASE("heartbeat: live only on this host, from a process that exists, update
 }
 
 TEST_CASE("heartbeat: the writer beats with this pid and its epoch, and removes the file when done") {
-  testing::TempDirectory directory("heartbeat");
+  core::TempDirectory directory("heartbeat");
   const auto path = directory / "heartbeat.json";
   {
     sched::HeartbeatWriter writer(path, "abc", 0.05);

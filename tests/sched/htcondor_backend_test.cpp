@@ -5,9 +5,9 @@
 #include <filesystem>
 
 #include "tests/sched/fake_command_runner.h"
-#include "tests/temp_directory.h"
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 
 using namespace jetstudy;
 namespace fs = std::filesystem;
@@ -79,7 +79,7 @@ TEST_CASE("htcondor options: durations in seconds, minutes, hours and days -- a 
 }
 
 TEST_CASE("htcondor backend: condor_submit -terse gives the cluster -- condor_q gives each process's state") {
-  testing::TempDirectory directory("condor");
+  core::TempDirectory directory("condor");
   auto batch = batch_in(directory.path(), 3);
   fs::create_directories(batch.batch_directory);
   testing::FakeCommandRunner runner;

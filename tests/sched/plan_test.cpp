@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/temp_directory.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/sched/cost_estimate.h"
 
 using namespace jetstudy;
@@ -57,7 +57,7 @@ void add_finished(store::Store& store, const std::string& study, const std::stri
 // Finished runs in two older studies: three of DeepTop kernel 4 at other rates and seeds (100, 200, 600 s), one of
 // DeepTop kernel 8 (1000 s), one ResNeXt (50 s), one failed DeepTop (ignored). One of them, at lr 1e-3 seed 1, is
 // also a run of the kernel-4 study below.
-store::Store store_with_history(const testing::TempDirectory& directory) {
+store::Store store_with_history(const core::TempDirectory& directory) {
   auto store = store::Store::open(directory / "jetstudy.sqlite");
   store.upsert_study("old", "old.yaml", json::object());
   store.upsert_study("older", "older.yaml", json::object());
@@ -74,7 +74,7 @@ store::Store store_with_history(const testing::TempDirectory& directory) {
 }  // namespace
 
 TEST_CASE("plan: a run done in another study is done here too (by hash), the rest are to do") {
-  testing::TempDirectory directory("plan");
+  core::TempDirectory directory("plan");
   const auto store = store_with_history(directory);
   const auto plan = sched::make_plan(lr_study("k4", "deeptop", 4), store, false);
   CHECK(plan.runs.size() == 4);
@@ -85,7 +85,7 @@ TEST_CASE("plan: a run done in another study is done here too (by hash), the res
 }
 
 TEST_CASE("plan: finished runs are read across studies, once each, done ones only") {
-  testing::TempDirectory directory("plan");
+  core::TempDirectory directory("plan");
   const auto store = store_with_history(directory);
   const auto finished = sched::finished_runs(store);
   std::vector<std::string> hashes;
@@ -98,7 +98,7 @@ TEST_CASE("plan: finished runs are read across studies, once each, done ones onl
 }
 
 TEST_CASE("plan: the cost is the median duration of runs with the same config except seed and swept keys") {
-  testing::TempDirectory directory("plan");
+  core::TempDirectory directory("plan");
   const auto store = store_with_history(directory);
   const auto estimate = sched::estimate_cost(sched::make_plan(lr_study("k4", "deeptop", 4), store, false),
                                              sched::finished_runs(store));
@@ -109,7 +109,7 @@ TEST_CASE("plan: the cost is the median duration of runs with the same config ex
 }
 
 TEST_CASE("plan: without the same config, runs of the same experiment kind and architecture give the cost") {
-  testing::TempDirectory directory("plan");
+  core::TempDirectory directory("plan");
   const auto store = store_with_history(directory);
   const auto finished = sched::finished_runs(store);
   const auto kernel6 = sched::estimate_cost(sched::make_plan(lr_study("k6", "deeptop", 6), store, false), finished);

@@ -2,13 +2,13 @@
 
 #include <catch2/catch.hpp>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/atomic_file.h"
+#include "toolkit/core/temp_directory.h"
 
 using namespace jetstudy;
 
 TEST_CASE("results_layout: a results path blocked by a file is a clear input error") {
-  const testing::TempDirectory temporary("layout");
+  const core::TempDirectory temporary("layout");
   const auto& dir = temporary.path();
   core::write_file_atomically(dir / "file", "x");
   REQUIRE_THROWS_WITH(sched::prepare_results_for_writing(dir / "file"),

@@ -4,15 +4,15 @@
 #include <fstream>
 #include <limits>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/store/store.h"
 
 using namespace jetstudy;
 using Catch::Matchers::Contains;
 
 TEST_CASE("run_files: failure.json keeps the error, the kind and the duration") {
-  testing::TempDirectory directory("failure-file");
+  core::TempDirectory directory("failure-file");
   const auto path = directory / "failure.json";
   CHECK_FALSE(sched::read_failure_file(path).has_value());
   sched::write_failure_file(path, {"abc", "loss is nan at epoch 2", sched::AttemptOutcome::failed, 1.5});
@@ -37,7 +37,7 @@ TEST_CASE("run_files: outcomes map to the worker's exit codes 0, 1, 2 and 75") {
 }
 
 TEST_CASE("run_files: the epochs reader returns each complete line once and waits for a line's newline") {
-  testing::TempDirectory directory("epochs");
+  core::TempDirectory directory("epochs");
   const auto path = directory / "epochs.jsonl";
   sched::EpochsReader reader(path);
   CHECK(reader.read_new().empty());  // no file yet
@@ -67,7 +67,7 @@ TEST_CASE("run_files: epoch values become val/train metrics, recorded once howev
   CHECK((metrics[1].split == "train" && metrics[1].name == "loss" && metrics[1].value == 0.2));
   CHECK((metrics[2].split == "val" && metrics[2].name == "auc" && metrics[2].value == 0.9));
 
-  testing::TempDirectory directory("epoch-metrics");
+  core::TempDirectory directory("epoch-metrics");
   auto store = store::Store::open(directory / "jetstudy.sqlite");
   store.upsert_study("toy", "toy.yaml", {{"study", "toy"}});
   store.add_run("toy", "h1", {{"seed", 1}}, 1, nlohmann::json::object(), "");

@@ -6,10 +6,10 @@
 #include <fstream>
 #include <thread>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
+#include "toolkit/core/temp_directory.h"
 
 using namespace jetstudy;
 using Catch::Matchers::Contains;
@@ -34,7 +34,7 @@ sched::AshaOptions half_at_rungs_2_and_4() {
 }  // namespace
 
 TEST_CASE("rung_verdict: asha.json and rung-<epoch>.json keep the rungs, the monitor and the verdict") {
-  testing::TempDirectory directory("rung-files");
+  core::TempDirectory directory("rung-files");
   const sched::ResultsLayout layout{directory.path()};
   CHECK(layout.asha_file("abc") == directory.path() / "runs" / "abc" / "asha.json");
   CHECK(layout.rung_decision("abc", 3) == directory.path() / "runs" / "abc" / "rung-3.json");
@@ -64,7 +64,7 @@ TEST_CASE("rung_verdict: asha.json and rung-<epoch>.json keep the rungs, the mon
 }
 
 TEST_CASE("rung_verdict: the coordinator writes a verdict at each rung epoch, stop-requested first, the same on replay") {
-  testing::TempDirectory directory("rung-judge");
+  core::TempDirectory directory("rung-judge");
   const sched::ResultsLayout layout{directory.path()};
   const auto asha = half_at_rungs_2_and_4();
   const auto plan = sched::rung_plan_for(asha);
@@ -108,7 +108,7 @@ TEST_CASE("rung_verdict: the coordinator writes a verdict at each rung epoch, st
 }
 
 TEST_CASE("rung_verdict: the worker waits at a rung for the verdict and follows it") {
-  testing::TempDirectory directory("rung-wait");
+  core::TempDirectory directory("rung-wait");
   const sched::ResultsLayout layout{directory.path()};
   const auto run = layout.run_directory("abc");
   std::vector<std::string> logged;
@@ -146,7 +146,7 @@ TEST_CASE("rung_verdict: the worker waits at a rung for the verdict and follows 
 }
 
 TEST_CASE("rung_verdict: without a verdict the worker gives up after the limit, says so, and goes on") {
-  testing::TempDirectory directory("rung-timeout");
+  core::TempDirectory directory("rung-timeout");
   const sched::ResultsLayout layout{directory.path()};
   const auto run = layout.run_directory("abc");
   sched::write_rung_plan(layout.asha_file("abc"), {{2}, "val_auc"});

@@ -2,14 +2,14 @@
 
 #include <catch2/catch.hpp>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 
 using namespace jetstudy;
 
 TEST_CASE("scheduler ticket: written and read back -- task names as Slurm and HTCondor write them") {
-  testing::TempDirectory directory("ticket");
+  core::TempDirectory directory("ticket");
   const sched::ResultsLayout layout{directory.path()};
   const auto path = sched::scheduler_ticket_file(layout, "abc");
   CHECK(path == directory / "runs/abc/scheduler.json");

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 
 using namespace jetstudy;
 
@@ -34,7 +34,7 @@ TEST_CASE("shell_quote: bash reads back exactly the text, quotes, dollars and ne
 }
 
 TEST_CASE("shell_quote: a command substitution in a value is never executed") {
-  testing::TempDirectory directory("shell-quote");
+  core::TempDirectory directory("shell-quote");
   const auto marker = directory / "pwned";
   CHECK(bash_echo(sched::shell_quote("$(touch " + marker.string() + ")")) == "$(touch " + marker.string() + ")");
   CHECK_FALSE(std::filesystem::exists(marker));

@@ -8,9 +8,9 @@
 #include <fstream>
 
 #include "tests/sched/fake_command_runner.h"
-#include "tests/temp_directory.h"
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/sched/shell_quote.h"
 
 using namespace jetstudy;
@@ -83,7 +83,7 @@ TEST_CASE("slurm batch script: without options only the array, output, signal an
 }
 
 TEST_CASE("slurm batch script: hostile names, quotes and newlines reach the worker verbatim and run nothing") {
-  testing::TempDirectory directory("slurm-quote");
+  core::TempDirectory directory("slurm-quote");
   const auto marker = directory / "pwned";
   const std::string evil = "$(touch " + marker.string() + ")`touch " + marker.string() + "`";
   // The results directory itself has quotes, spaces and a command substitution in its name.
@@ -121,7 +121,7 @@ TEST_CASE("slurm batch script: a partition with a newline is refused naming the 
 }
 
 TEST_CASE("slurm batch script: USR1 before the time limit is passed to the worker, which exits 75 -- the task requeues itself") {
-  testing::TempDirectory directory("slurm-requeue");
+  core::TempDirectory directory("slurm-requeue");
   install_fakes(directory.path());
   auto batch = batch_in(directory.path(), "tiny", 1);
   batch.jetstudy_binary = directory / "jetstudy";
@@ -156,7 +156,7 @@ TEST_CASE("slurm batch script: USR1 before the time limit is passed to the worke
 }
 
 TEST_CASE("slurm batch script: the worker's exit status is the task's") {
-  testing::TempDirectory directory("slurm-exit");
+  core::TempDirectory directory("slurm-exit");
   install_fakes(directory.path());
   auto batch = batch_in(directory.path(), "tiny", 1);
   batch.jetstudy_binary = directory / "jetstudy";
@@ -170,7 +170,7 @@ TEST_CASE("slurm batch script: the worker's exit status is the task's") {
 }
 
 TEST_CASE("slurm backend: sbatch --parsable gives the job id -- a refusal is bad input with sbatch's message") {
-  testing::TempDirectory directory("slurm-submit");
+  core::TempDirectory directory("slurm-submit");
   auto batch = batch_in(directory.path(), "tiny", 3);
   fs::create_directories(batch.batch_directory);
   testing::FakeCommandRunner runner;

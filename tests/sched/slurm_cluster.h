@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-#include "tests/temp_directory.h"
+#include "toolkit/core/temp_directory.h"
 
 namespace jetstudy::testing {
 
@@ -24,7 +24,7 @@ class SlurmCluster {
   const std::filesystem::path& directory() const { return directory_.path(); }
 
  private:
-  TempDirectory directory_{"slurm"};
+  core::TempDirectory directory_{"slurm"};
 };
 
 }  // namespace jetstudy::testing

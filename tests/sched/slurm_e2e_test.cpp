@@ -23,7 +23,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 TEST_CASE("slurm e2e: a three-seed sweep runs as one job array and every run is in the store exactly once") {
   testing::SlurmCluster cluster;
-  testing::TempDirectory results("slurm-results");
+  core::TempDirectory results("slurm-results");
   const auto started = std::chrono::steady_clock::now();
   const auto run = e2e::run_jetstudy(std::string("run ") + kRecipe + " --backend slurm --results " + results.path().string(),
                                      cluster.environment());
@@ -62,7 +62,7 @@ TEST_CASE("slurm e2e: a three-seed sweep runs as one job array and every run is 
 
 TEST_CASE("slurm e2e: an unknown partition is bad input with sbatch's own message, and nothing is marked running") {
   testing::SlurmCluster cluster;
-  testing::TempDirectory results("slurm-results");
+  core::TempDirectory results("slurm-results");
   const auto run = e2e::run_jetstudy(std::string("run ") + kRecipe + " --backend slurm --set run.slurm.partition=nosuch --results " +
                                          results.path().string(),
                                      cluster.environment());
@@ -76,7 +76,7 @@ TEST_CASE("slurm e2e: an unknown partition is bad input with sbatch's own messag
 }
 
 TEST_CASE("slurm e2e: without sbatch on PATH the run says which package provides it") {
-  testing::TempDirectory results("slurm-results");
+  core::TempDirectory results("slurm-results");
   const auto run = e2e::run_jetstudy(std::string("run ") + kRecipe + " --backend slurm --results " + results.path().string(),
                                      "PATH= ");
   INFO(run.output);

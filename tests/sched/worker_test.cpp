@@ -3,10 +3,10 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/recipe/run_identity.h"
 #include "toolkit/sched/result_file.h"
 
@@ -44,7 +44,7 @@ struct Fixture {
     return sched::execute_run(layout, hash, executor, sched::WorkerSettings{threads}, quiet);
   }
   std::string log() const { return core::read_file(layout.run_directory(hash) / "log.txt"); }
-  testing::TempDirectory directory;
+  core::TempDirectory directory;
   sched::ResultsLayout layout;
   std::string hash;
   FakeExecutor executor;

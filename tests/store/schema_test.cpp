@@ -6,12 +6,12 @@
 #include <catch2/catch.hpp>
 #include <vector>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/store/store.h"
 
 namespace store = jetstudy::store;
-using jetstudy::testing::TempDirectory;
+using jetstudy::core::TempDirectory;
 
 namespace {
 

@@ -9,13 +9,13 @@
 #include <fstream>
 #include <limits>
 
-#include "tests/temp_directory.h"
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 
 namespace store = jetstudy::store;
 using jetstudy::core::InputError;
 using jetstudy::core::InternalError;
-using jetstudy::testing::TempDirectory;
+using jetstudy::core::TempDirectory;
 using nlohmann::json;
 using store::RunStatus;
 

@@ -1,10 +1,10 @@
 // Resuming a killed run from last.pt: it must end exactly where an uninterrupted run ends (CPU, same threads).
 #include <filesystem>
 
-#include "tests/temp_directory.h"
 #include "tests/train/toy_training.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/losses/bce.h"
 #include "toolkit/train/checkpoint.h"
 #include "toolkit/train/optimizers.h"
@@ -79,7 +79,7 @@ void check_identical(const Outcome& resumed, const Outcome& uninterrupted) {
 }  // namespace
 
 TEST_CASE("resume: a run killed after epoch 2 and resumed ends bit-identical to an uninterrupted run") {
-  const testing::TempDirectory straight("resume-straight"), killed("resume-killed");
+  const core::TempDirectory straight("resume-straight"), killed("resume-killed");
   const auto uninterrupted = train_toy(straight.path(), false);
   REQUIRE(uninterrupted.history.epochs.size() == kEpochs);
   CHECK(uninterrupted.history.epochs[1].learning_rate == Approx(0.05 * 0.7));
@@ -95,7 +95,7 @@ TEST_CASE("resume: a run killed after epoch 2 and resumed ends bit-identical to 
 }
 
 TEST_CASE("resume: an interrupt during epoch 3 keeps epoch 2's last.pt, and resuming from it loses nothing") {
-  const testing::TempDirectory straight("interrupt-straight"), killed("interrupt-killed");
+  const core::TempDirectory straight("interrupt-straight"), killed("interrupt-killed");
   const auto uninterrupted = train_toy(straight.path(), false);
   REQUIRE_THROWS_AS(train_toy(killed.path(), false,
                               [](const train::EpochRecord& record) {
@@ -109,7 +109,7 @@ TEST_CASE("resume: an interrupt during epoch 3 keeps epoch 2's last.pt, and resu
 }
 
 TEST_CASE("resume: resuming a finished run trains nothing more and gives back its best weights") {
-  const testing::TempDirectory dir("resume-finished");
+  const core::TempDirectory dir("resume-finished");
   const auto first = train_toy(dir.path(), false);
   const auto again = train_toy(dir.path(), true);
   CHECK(again.restored_epochs == kEpochs);
@@ -117,7 +117,7 @@ TEST_CASE("resume: resuming a finished run trains nothing more and gives back it
 }
 
 TEST_CASE("resume: a last.pt written for another network is an input error naming the file") {
-  const testing::TempDirectory dir("resume-mismatch");
+  const core::TempDirectory dir("resume-mismatch");
   train_toy(dir.path(), false);
   torch::manual_seed(1);
   auto wider = std::make_shared<models::DeepTopImpl>(

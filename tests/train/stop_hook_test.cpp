@@ -5,8 +5,8 @@
 
 #include <filesystem>
 
-#include "tests/temp_directory.h"
 #include "tests/train/toy_training.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/losses/bce.h"
 
 using namespace jetstudy;
@@ -70,7 +70,7 @@ TEST_CASE("stop hook: an empty hook or one that never says true trains every epo
 }
 
 TEST_CASE("stop hook: a resumed run with a stop already requested trains no further epoch") {
-  jetstudy::testing::TempDirectory directory("stop-hook");
+  jetstudy::core::TempDirectory directory("stop-hook");
   const auto train_set = toy_examples(64, 1), val_set = toy_examples(32, 2);
   losses::BinaryCrossEntropy loss;
   auto options = options_with(5);

@@ -3,11 +3,11 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "tests/temp_directory.h"
+#include "tests/train/toy_training.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/losses/bce.h"
-#include "tests/train/toy_training.h"
 #include "toolkit/train/checkpoint.h"
 #include "toolkit/train/optimizers.h"
 
@@ -112,7 +112,7 @@ TEST_CASE("trainer: early stopping on a validation metric keeps the weights of t
 }
 
 TEST_CASE("trainer: best and last checkpoints are written and reload to identical outputs") {
-  const testing::TempDirectory temporary("checkpoints");
+  const core::TempDirectory temporary("checkpoints");
   const auto& dir = temporary.path();
   const auto train_set = toy_examples(64, 1), val_set = toy_examples(32, 2);
   auto network = small_network(5);
@@ -154,7 +154,7 @@ TEST_CASE("trainer: a requested interrupt stops training at the next batch") {
 }
 
 TEST_CASE("trainer: a NaN at epoch 2 leaves last.pt holding epoch 1") {
-  const testing::TempDirectory temporary("nan-checkpoint");
+  const core::TempDirectory temporary("nan-checkpoint");
   const auto train_set = toy_examples(64, 1), val_set = toy_examples(32, 2);
   auto network = small_network(5);
   bool poisoned = false;

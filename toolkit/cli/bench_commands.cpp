@@ -22,7 +22,7 @@
 #include "toolkit/core/bench_figure.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/hdf5_file.h"
-#include "toolkit/core/remove_tree.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/data/dataset_cache.h"
 #include "toolkit/data/loader_bench.h"
 #include "toolkit/events/event_source.h"
@@ -248,9 +248,7 @@ std::vector<BenchFigure> image_figures(const BenchArguments& arguments) {
 // Issue 4: the loader delivers >= 3x the images/s DeepTop training consumes (both measured here), and the
 // process stays under 2 GB resident while iterating (the 1.2M-jet figure needs --cache with such a file).
 std::vector<BenchFigure> loader_figures(const BenchArguments& arguments) {
-  const auto scratch = std::filesystem::temp_directory_path() /
-                       fmt::format("jetstudy-bench-loader-{}", static_cast<long>(getpid()));
-  std::filesystem::create_directories(scratch);
+  const core::TempDirectory scratch("bench-loader");
   const auto recipe_file = scratch / "loader.yaml";
   core::write_file_atomically(recipe_file, fmt::format(R"(study: bench-loader
 data:
@@ -272,7 +270,6 @@ model: {{arch: deeptop}}
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const models::InputSpec deeptop_input;  // 1x40x40
   const double training = train::training_images_per_second(config.at("model"), deeptop_input, 128, cores);
-  core::remove_tree(scratch);
 
   BenchFigure rss{fmt::format("loader peak RSS ({} jets)", loader.images), loader.memory.peak_rss_mib, "MiB",
                   "target", 2048, 1.0};
@@ -349,13 +346,8 @@ std::vector<BenchFigure> bench_train(const BenchArguments& arguments, nlohmann::
       arguments.threads > 0 ? arguments.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   train::resolve_device(arguments.device);  // a device LibTorch cannot see fails now, before any data is built
 
-  const auto scratch = std::filesystem::temp_directory_path() /
-                       fmt::format("jetstudy-bench-train-{}", static_cast<long>(getpid()));
-  std::filesystem::create_directories(scratch);
-  struct RemoveScratch {
-    std::filesystem::path path;
-    ~RemoveScratch() { core::remove_tree(path); }
-  } remove_scratch{scratch};
+  const core::TempDirectory scratch_directory("bench-train");
+  const std::filesystem::path& scratch = scratch_directory.path();
 
   std::vector<TrainBenchModel> models;
   nlohmann::json config;

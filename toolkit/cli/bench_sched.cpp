@@ -1,7 +1,6 @@
 #include "toolkit/cli/bench_sched.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -11,7 +10,7 @@
 #include "toolkit/cli/bench_peers.h"
 #include "toolkit/core/atomic_file.h"
 #include "toolkit/core/error.h"
-#include "toolkit/core/remove_tree.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/recipe/study.h"
 #include "toolkit/sched/plan.h"
 #include "toolkit/sched/result_file.h"
@@ -68,19 +67,6 @@ std::filesystem::path write_recipe(const std::filesystem::path& directory, const
   core::write_file_atomically(path, fmt::format("study: {}\n", study) + fmt::format(kRecipeBody) + sweep);
   return path;
 }
-
-class Scratch {
- public:
-  Scratch() : path_(std::filesystem::temp_directory_path() / fmt::format("jetstudy-bench-sched-{}", getpid())) {
-    core::remove_tree(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~Scratch() { core::remove_tree(path_); }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 // A figure whose goal is an absolute limit (lower is better): ratio = value / target, goal ratio <= 1.
 core::BenchFigure against_target(const std::string& what, double value, const std::string& unit, double target) {
@@ -210,7 +196,7 @@ std::vector<core::BenchFigure> ingest_figures(const std::filesystem::path& scrat
 }  // namespace
 
 std::vector<core::BenchFigure> bench_sched(const SchedBenchOptions& options, nlohmann::json& notes, bool quiet) {
-  const Scratch scratch;
+  const core::TempDirectory scratch("bench-sched");
   std::vector<core::BenchFigure> figures;
   std::size_t printed = 0;
   auto add = [&](std::vector<core::BenchFigure> more) {

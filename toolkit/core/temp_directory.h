@@ -1,4 +1,5 @@
-// A fresh directory under the system temp dir for one test, removed (with its contents) when the test ends.
+// A fresh directory under the system temp dir (its name: jetstudy-TAG-PID-N), removed with its contents when the
+// object goes, also when an exception unwinds: the benchmarks' scratch folders and the tests' temporary ones.
 #pragma once
 
 #include <unistd.h>
@@ -9,7 +10,7 @@
 
 #include "toolkit/core/remove_tree.h"
 
-namespace jetstudy::testing {
+namespace jetstudy::core {
 
 class TempDirectory {
  public:
@@ -17,10 +18,10 @@ class TempDirectory {
     static std::atomic<int> counter{0};
     path_ = std::filesystem::temp_directory_path() /
             ("jetstudy-" + tag + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    core::remove_tree(path_);
+    remove_tree(path_);
     std::filesystem::create_directories(path_);
   }
-  ~TempDirectory() { core::remove_tree(path_); }
+  ~TempDirectory() { remove_tree(path_); }
   TempDirectory(const TempDirectory&) = delete;
   TempDirectory& operator=(const TempDirectory&) = delete;
 
@@ -31,4 +32,4 @@ class TempDirectory {
   std::filesystem::path path_;
 };
 
-}  // namespace jetstudy::testing
+}  // namespace jetstudy::core
