@@ -9,6 +9,7 @@
 #include <numbers>
 #include <optional>
 
+#include "toolkit/jets/angles.h"
 #include "toolkit/jets/substructure_parts.h"
 
 // On x86-64 GCC builds the kernel twice, for AVX2 and for the baseline (SSE2), and picks one at load time. Both
@@ -162,23 +163,20 @@ EnergyCorrelations correlate(const double* pt, const double* y, const double* ph
 // phi enters as the difference to the first constituent's, which equals every pairwise (wrapped) difference only
 // when the constituents span at most pi in phi; beyond that (no jet of R < pi/2 does) there is no answer here.
 std::optional<EnergyCorrelation> beta2_by_moments(const ConstituentView& view) {
-  constexpr double kPi = std::numbers::pi;
   const std::size_t n = view.size();
   const double phi_first = view.phi[0];
   double lowest = 0, highest = 0;
   double sum_z = 0, centre_y = 0, centre_phi = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const double z = view.pt[i] / view.pt_sum;
-    double dphi = view.phi[i] - phi_first;  // view phi in (-pi, pi]: one wrap
-    if (dphi > kPi) dphi -= 2 * kPi;
-    else if (dphi <= -kPi) dphi += 2 * kPi;
+    const double dphi = delta_phi(view.phi[i], phi_first);
     lowest = std::min(lowest, dphi);
     highest = std::max(highest, dphi);
     sum_z += z;
     centre_y += z * view.y[i];
     centre_phi += z * dphi;
   }
-  if (highest - lowest > kPi) return std::nullopt;
+  if (highest - lowest > std::numbers::pi) return std::nullopt;
   centre_y /= sum_z;
   centre_phi /= sum_z;
   // M_00 = a, M_11 = b, M_22 = c (real); M_01 = u, M_02 = v, M_12 = w.
@@ -186,9 +184,7 @@ std::optional<EnergyCorrelation> beta2_by_moments(const ConstituentView& view) {
   std::complex<double> u, v, w;
   for (std::size_t i = 0; i < n; ++i) {
     const double z = view.pt[i] / view.pt_sum;
-    double dphi = view.phi[i] - phi_first;
-    if (dphi > kPi) dphi -= 2 * kPi;
-    else if (dphi <= -kPi) dphi += 2 * kPi;
+    const double dphi = delta_phi(view.phi[i], phi_first);
     const std::complex<double> x_bar(view.y[i] - centre_y, centre_phi - dphi);  // conj(x)
     const double r2 = std::norm(x_bar);
     a += z;

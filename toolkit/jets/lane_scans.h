@@ -18,7 +18,7 @@ namespace jetstudy::jets {
 
 struct SmallestAt {
   double value = std::numeric_limits<double>::infinity();
-  std::size_t at = 0;  // meaningless when value is infinite (nothing was searched)
+  std::size_t at = 0;  // slot 0 when value is infinite (nothing finite, or nothing, was searched)
 };
 
 // GCC on x86-64 builds each search for AVX2 (four lanes) and for the baseline (two, SSE2's width), and a caller
