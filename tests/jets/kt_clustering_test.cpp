@@ -54,6 +54,28 @@ TEST_CASE("kt_clustering: inclusive kT pieces of R = 0.2 are FastJet's inclusive
   CHECK(pieces > 5 * jets);
 }
 
+TEST_CASE("kt_clustering: inclusive kT pieces above a pT are FastJet's inclusive_jets(ptmin), in its order") {
+  int jets = 0, kept = 0, left_out = 0;
+  for (const auto& constituents : testing::leading_jet_constituents(gen::Process::top, 30, 34)) {
+    const fastjet::ClusterSequence sequence(
+        constituents, fastjet::JetDefinition(fastjet::kt_algorithm, 0.2, fastjet::E_scheme, fastjet::N2Plain));
+    const double pt_min = 0.05 * fastjet::join(constituents).pt();
+    const std::vector<fastjet::PseudoJet> reference = sequence.inclusive_jets(pt_min);
+    const std::vector<KtPiece> ours = inclusive_kt_pieces(view_of(constituents), 0.2, pt_min * pt_min);
+    REQUIRE(ours.size() == reference.size());
+    for (std::size_t k = 0; k < ours.size(); ++k) {
+      CHECK(same_four_momentum(ours[k], reference[k]));
+      CHECK(sorted_members(ours[k]) == sorted_user_indices(reference[k].constituents()));
+    }
+    kept += static_cast<int>(ours.size());
+    left_out += static_cast<int>(sequence.inclusive_jets().size() - ours.size());
+    ++jets;
+  }
+  CHECK(jets >= 25);
+  CHECK(kept >= jets);
+  CHECK(left_out > 5 * jets);  // most of the pieces are below 5 % of the jet's pT
+}
+
 TEST_CASE("kt_clustering: exclusive kT pieces are FastJet's exclusive_jets to the last bit, for N = 1..4") {
   int compared = 0;
   for (const auto& constituents : testing::leading_jet_constituents(gen::Process::top, 30, 32)) {

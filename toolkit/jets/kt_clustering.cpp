@@ -58,12 +58,12 @@ class KtClusterer {
   }
 
   // The next step: the smallest d merges a jet with its neighbour, or (inclusive) makes a jet without one final,
-  // appended to `finished`. Needs count() >= 1 (inclusive) or >= 2 (exclusive).
-  void step(std::vector<KtPiece>* finished) {
+  // appended to `finished` when its pT^2 >= finished_pt2_min. Needs count() >= 1 (inclusive) or >= 2 (exclusive).
+  void step(std::vector<KtPiece>* finished, double finished_pt2_min = 0) {
     const std::size_t best = smallest_distance();
     const std::uint32_t neighbour = nn_[best];
     if (neighbour == kNone) {
-      finished->push_back(piece(best));
+      if (px_[best] * px_[best] + py_[best] * py_[best] >= finished_pt2_min) finished->push_back(piece(best));
       remove(best);
     } else if (recombination_ == KtRecombination::wta_pt) {
       merge_winner_take_all(best, neighbour);
@@ -247,10 +247,10 @@ void fastjet_direction(double px, double py, double pz, double e, double kt2, do
   *y = pz > 0 ? -rapidity : rapidity;
 }
 
-std::vector<KtPiece> inclusive_kt_pieces(const ConstituentView& view, double R) {
+std::vector<KtPiece> inclusive_kt_pieces(const ConstituentView& view, double R, double pt2_min) {
   std::vector<KtPiece> finished;
   KtClusterer clusterer(view, R, KtRecombination::e_scheme, true);
-  while (clusterer.count() > 0) clusterer.step(&finished);
+  while (clusterer.count() > 0) clusterer.step(&finished, pt2_min);
   // FastJet's inclusive_jets() walks the history backwards: the last jet made final comes first.
   std::reverse(finished.begin(), finished.end());
   return finished;

@@ -30,9 +30,10 @@ struct KtPiece {
   double pt2() const { return px * px + py * py; }
 };
 
-// The inclusive kT jets of radius R > 0 (E-scheme), in the order FastJet's inclusive_jets() lists them (the last
-// jet made final first), with their members.
-std::vector<KtPiece> inclusive_kt_pieces(const ConstituentView& view, double R);
+// The inclusive kT jets of radius R > 0 (E-scheme) with pT^2 >= pt2_min, in the order FastJet's
+// inclusive_jets(ptmin) lists them (the last jet made final first), with their members. The softer jets are
+// clustered but never built (trimming drops most of a jet's subjets).
+std::vector<KtPiece> inclusive_kt_pieces(const ConstituentView& view, double R, double pt2_min = 0);
 
 // The exclusive kT jets (E-scheme) when n remain; every constituent its own jet when there are at most n.
 // Members are not tracked.
