@@ -100,10 +100,14 @@ TEST_CASE("events commands: bench events prints its table and one summary line p
                                 Contains(" jets/s (") && Contains("x vs target 5000)") &&
                                 Contains("bench events: cluster+trim+substructure of leading jet (top, no pile-up) ") &&
                                 Contains("x vs plain FastJet anti-kT R=1.0 loop)"));
+  // Beside it, the jet-level reclusterings against FastJet doing the same, with the same results.
+  CHECK_THAT(result.output,
+             Contains("bench events: trim + N-subjettiness axes reclusterings of leading jet (top, no pile-up) ") &&
+                 Contains("x vs FastJet ClusterSequence doing the same)") && !Contains("MISMATCH"));
   const auto json = run_jetstudy("bench --events 100 --json events");
   REQUIRE(json.exit_code == 0);
   const auto figures = nlohmann::json::parse(json.output)["figures"];
-  CHECK(figures.size() == 6);
+  CHECK(figures.size() == 8);
   for (const auto& figure : figures) CHECK(figure["value"].get<double>() > 0);
 }
 
@@ -115,6 +119,9 @@ TEST_CASE("events commands: bench events times clustering on real event files gi
   CHECK_THAT(result.output, Contains("bench events: cluster+trim+substructure of leading jet "
                                      "(Pythia-PtMin1000-LHC-10ev.dat, 546 particles/event) ") &&
                                 Contains("x vs plain FastJet anti-kT R=1.0 loop)"));
+  CHECK_THAT(result.output, Contains("bench events: trim + N-subjettiness axes reclusterings of leading jet "
+                                     "(Pythia-PtMin1000-LHC-10ev.dat, 546 particles/event) ") &&
+                                !Contains("MISMATCH"));
   const std::string directory = fresh_results_directory("bench-events-file");
   std::ofstream(directory + "/empty.dat") << "";
   const auto empty = run_jetstudy("bench --events 50 events --events-file " + directory + "/empty.dat");

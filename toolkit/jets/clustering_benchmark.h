@@ -23,4 +23,27 @@ struct ClusteringRates {
 ClusteringRates compare_clustering_rates(const std::vector<events::Event>& events, const JetSpec& spec,
                                          int repeats = 1);
 
+// Where jetstudy's time goes beyond FastJet's event clustering: the two kT reclusterings of the leading jet
+// (trimming's subjets of radius R_sub, and the exclusive-kT axes of N-subjettiness with both recombinations),
+// against FastJet's ClusterSequence doing the same on the same constituents. Jets per second on one core.
+struct ReclusteringRates {
+  // (a) The peer: ClusterSequence(kT, R_sub).inclusive_jets(fcut pT_jet) (fastjet::Filter's trimming without its
+  // composite-jet bookkeeping), then the kept subjets' constituents into ClusterSequence(kT, max_allowable_R) with
+  // the E-scheme and with WTA_pt_scheme, exclusive_jets(N) for N = 1..4 (as fjcontrib's Nsubjettiness finds its
+  // axes). Strategy Best throughout.
+  double fastjet = 0;
+  // (b) jetstudy: trim() and exclusive_kt_axes_both() (trimming.h, kt_clustering.h).
+  double jetstudy = 0;
+  // The two sides' checksums (trimmed pT, the axes' rapidities and azimuths) differ by this, relatively: the same
+  // results, up to the order of the sums.
+  double checksum_difference = 0;
+  std::size_t jets = 0;  // leading jets timed (events with at least one jet)
+};
+
+// On the leading anti-kT jet of radius spec.R of each event (FastJet, outside the timing; as the peer of
+// compare_clustering_rates clusters), with the spec's trimming. Throws core::InputError for no events, repeats < 1, a spec without trimming, or events without
+// jets.
+ReclusteringRates compare_reclustering_rates(const std::vector<events::Event>& events, const JetSpec& spec,
+                                             int repeats = 1);
+
 }  // namespace jetstudy::jets
