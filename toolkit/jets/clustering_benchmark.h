@@ -40,9 +40,9 @@ struct ReclusteringRates {
   std::size_t jets = 0;  // leading jets timed (events with at least one jet)
 };
 
-// On the leading anti-kT jet of radius spec.R of each event (FastJet, outside the timing; as the peer of
-// compare_clustering_rates clusters), with the spec's trimming. Throws core::InputError for no events, repeats < 1, a spec without trimming, or events without
-// jets.
+// On the leading anti-kT jet of radius spec.R of each event (FastJet, outside the timing, as the peer of
+// compare_clustering_rates clusters), with the spec's trimming. Throws core::InputError for no events, repeats < 1,
+// a spec without trimming, or events without jets (and, as JetFinder does, for non-finite momenta).
 ReclusteringRates compare_reclustering_rates(const std::vector<events::Event>& events, const JetSpec& spec,
                                              int repeats = 1);
 
