@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "tests/data/small_config.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/data/balance.h"
 #include "toolkit/data/build_dataset.h"
 #include "toolkit/data/dataset_cache.h"
@@ -10,7 +11,7 @@
 #include "toolkit/data/reweight.h"
 
 using namespace jetstudy::data;
-using jetstudy::data::testing::ScratchDir;
+using jetstudy::core::TempDirectory;
 using jetstudy::data::testing::small_config;
 
 TEST_CASE("balance: the surplus class loses its last jets, the rest keep their order and their images") {
@@ -43,7 +44,7 @@ TEST_CASE("reweight: each class becomes flat over the bins and keeps its jet cou
 }
 
 TEST_CASE("dataset: balance and a flat pT reweighting are stored per split in the cache file") {
-  const ScratchDir cache("balance");
+  const TempDirectory cache("balance");
   auto config = small_config(201);
   config["data"]["balance"] = true;
   config["data"]["reweight"] = {{"to", "flat"}, {"in", "pt"}, {"bins", 5}};

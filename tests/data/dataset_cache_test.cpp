@@ -8,12 +8,13 @@
 #include <numeric>
 
 #include "tests/data/small_config.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/data/build_dataset.h"
 #include "toolkit/data/dataset_file.h"
 
 using namespace jetstudy::data;
-using jetstudy::data::testing::ScratchDir;
+using jetstudy::core::TempDirectory;
 using jetstudy::data::testing::small_config;
 
 namespace {
@@ -33,7 +34,7 @@ float label_sum(const Split& split) { return std::accumulate(split.labels.begin(
 }  // namespace
 
 TEST_CASE("dataset_cache: a small top-vs-QCD dataset builds, is cached, loads, and is rebuilt when truncated") {
-  const ScratchDir cache("cache");
+  const TempDirectory cache("cache");
   Recorder first;
   const auto built = build_or_load_dataset(small_config(200), cache.path(), first.callback());
   REQUIRE(first.any_contains("building 100 top + 100 qcd jets"));
@@ -135,7 +136,7 @@ TEST_CASE("dataset_cache: the same spec gives identical images in two builds, wh
 }
 
 TEST_CASE("dataset_cache: a different image step gives another file") {
-  const ScratchDir cache("steps");
+  const TempDirectory cache("steps");
   const auto subjet = build_or_load_dataset(small_config(40, "leading_subjet"), cache.path());
   const auto axis = build_or_load_dataset(small_config(40, "jet_axis"), cache.path());
   REQUIRE(subjet.hash != axis.hash);

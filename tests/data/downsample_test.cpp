@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "tests/data/small_config.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/data/build_dataset.h"
 #include "toolkit/data/dataset_cache.h"
 #include "toolkit/data/dataset_file.h"
@@ -14,7 +15,7 @@
 #include "toolkit/data/reweight.h"
 
 using namespace jetstudy::data;
-using jetstudy::data::testing::ScratchDir;
+using jetstudy::core::TempDirectory;
 using jetstudy::data::testing::small_config;
 using Catch::Matchers::Contains;
 
@@ -55,7 +56,7 @@ TEST_CASE("downsample: each bin keeps the smaller class's count of both classes,
 }
 
 TEST_CASE("downsample: a generator dataset gets equal signal and background mass histograms in train and val only") {
-  const ScratchDir cache("downsample");
+  const TempDirectory cache("downsample");
   auto config = small_config(300);
   config["data"]["downsample"] = {{"in", "mass"}, {"bins", 6}};
   const auto built = build_or_load_dataset(config, cache.path());

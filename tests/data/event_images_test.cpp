@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "tests/data/small_config.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/data/build_dataset.h"
 #include "toolkit/data/dataset_cache.h"
@@ -15,7 +16,7 @@
 #include "toolkit/data/loader.h"
 
 using namespace jetstudy::data;
-using jetstudy::data::testing::ScratchDir;
+using jetstudy::core::TempDirectory;
 using jetstudy::data::testing::small_config;
 using Catch::Matchers::Contains;
 
@@ -35,7 +36,7 @@ double sum_of(const float* first, std::int64_t count) { return std::accumulate(f
 }  // namespace
 
 TEST_CASE("event images: every jet gets its event's image, which holds at least the jet's pT and round-trips") {
-  const ScratchDir cache("event-images");
+  const TempDirectory cache("event-images");
   const auto built = build_or_load_dataset(with_event_images(60), cache.path());
   REQUIRE(built.event_shape == ImageShape{2, 10, 16});
   const std::int64_t event_size = built.event_shape.size();
@@ -98,7 +99,7 @@ TEST_CASE("event images: absent by default, part of the dataset hash, and the je
 }
 
 TEST_CASE("event images: from HepMC files, balanced along with the jets") {
-  const ScratchDir dir("event-images-hepmc");
+  const TempDirectory dir("event-images-hepmc");
   const auto file = dir.path() / "events.dat";
   {
     // FastJet-style text events: a 400 GeV jet at phi 0 and a 100 GeV particle at phi 3 (the rest of the event).

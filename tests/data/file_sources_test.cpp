@@ -7,13 +7,14 @@
 #include <numeric>
 
 #include "tests/data/small_config.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/data/build_dataset.h"
 #include "toolkit/data/dataset_cache.h"
 
 using namespace jetstudy::data;
 using jetstudy::data::testing::ProgressLines;
-using jetstudy::data::testing::ScratchDir;
+using jetstudy::core::TempDirectory;
 using jetstudy::data::testing::small_config;
 
 namespace {
@@ -75,7 +76,7 @@ TEST_CASE("toptag_h5: train/val/test files and a limit per split, and a missing 
 }
 
 TEST_CASE("hepmc3: signal and background files become one shuffled dataset split by fraction, with empty events counted") {
-  const ScratchDir dir("hepmc");
+  const TempDirectory dir("hepmc");
   const auto signal = dir.path() / "signal.dat", background = dir.path() / "background.dat";
   {
     std::ofstream out(signal);

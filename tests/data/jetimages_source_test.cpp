@@ -4,13 +4,14 @@
 #include <numeric>
 
 #include "tests/data/small_config.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/hdf5_file.h"
 #include "toolkit/data/build_dataset.h"
 
 using namespace jetstudy::data;
 using jetstudy::data::testing::ProgressLines;
-using jetstudy::data::testing::ScratchDir;
+using jetstudy::core::TempDirectory;
 using jetstudy::data::testing::small_config;
 using Catch::Matchers::Contains;
 
@@ -68,7 +69,7 @@ int index_of(float pt) { return static_cast<int>(std::lround((pt - 250.0f) / 0.8
 }  // namespace
 
 TEST_CASE("jetimages_h5 source: pre-made images, labels and observers go straight into the split dataset") {
-  ScratchDir dir("jetimages-source");
+  TempDirectory dir("jetimages-source");
   const auto file = dir.path() / "jet-images.h5";
   write_jetimages_file(file);
   const auto spec = dataset_spec_from_json(jetimages_config(file));
@@ -118,7 +119,7 @@ TEST_CASE("jetimages_h5 source: pre-made images, labels and observers go straigh
 }
 
 TEST_CASE("jetimages_h5 source: jets draws a subset, normalize applies to the pixels") {
-  ScratchDir dir("jetimages-subset");
+  TempDirectory dir("jetimages-subset");
   const auto file = dir.path() / "jet-images.h5";
   write_jetimages_file(file);
   auto config = jetimages_config(file);
@@ -135,7 +136,7 @@ TEST_CASE("jetimages_h5 source: jets draws a subset, normalize applies to the pi
 }
 
 TEST_CASE("jetimages_h5 source: a wrong image size, channel, step or observer is bad input naming what is right") {
-  ScratchDir dir("jetimages-bad");
+  TempDirectory dir("jetimages-bad");
   const auto file = dir.path() / "jet-images.h5";
   write_jetimages_file(file);
 

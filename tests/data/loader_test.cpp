@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "tests/data/small_config.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/core/interrupt.h"
 #include "toolkit/data/dataset_cache.h"
@@ -10,14 +11,14 @@
 #include "toolkit/data/loader_bench.h"
 
 using namespace jetstudy::data;
-using jetstudy::data::testing::ScratchDir;
+using jetstudy::core::TempDirectory;
 using jetstudy::data::testing::small_config;
 
 namespace {
 
 // One 400-jet dataset for all loader tests (320 training jets), built once per test run.
 const JetDataset& shared_dataset() {
-  static const ScratchDir cache("loader");
+  static const TempDirectory cache("loader");
   static const JetDataset dataset = [] {
     auto config = small_config(400);
     config["data"]["observers"] = {"mass", "pt"};
@@ -178,7 +179,7 @@ TEST_CASE("loader: a missing file or split is named in the error") {
 }
 
 TEST_CASE("loader: a dataset built or loaded for streaming keeps no training images in memory, the rest whole") {
-  const ScratchDir cache("loader-leave-in-file");
+  const TempDirectory cache("loader-leave-in-file");
   auto config = small_config(120);
   config["images"]["steps"].push_back({{"normalize", {{"norm", "standardize"}}}});
   const auto read_before = training_images_read();

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "tests/data/small_config.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/data/balance.h"
 #include "toolkit/data/build_dataset.h"
@@ -12,7 +13,7 @@
 #include "toolkit/data/dataset_spec.h"
 
 using namespace jetstudy::data;
-using jetstudy::data::testing::ScratchDir;
+using jetstudy::core::TempDirectory;
 using jetstudy::data::testing::small_config;
 using Catch::Matchers::Contains;
 
@@ -34,7 +35,7 @@ std::int64_t count_label(const Split& split, float label) {
 }  // namespace
 
 TEST_CASE("multi-class: classes [qcd, w, top] give labels 0, 1, 2 split evenly, stored with their names") {
-  const ScratchDir cache("multiclass");
+  const TempDirectory cache("multiclass");
   const auto built = build_or_load_dataset(three_class_config(151), cache.path());
   REQUIRE(built.classes == std::vector<std::string>{"qcd", "w", "top"});
   // 151 jets over 3 classes: 51 qcd (the first class takes the remainder), 50 w, 50 top.
@@ -82,7 +83,7 @@ TEST_CASE("multi-class: balance keeps the count of the rarest of three classes")
   REQUIRE(split.images == std::vector<float>{10, 11, 12, 13, 15, 16});
   REQUIRE(split.event_images == std::vector<float>{20, 21, 22, 23, 25, 26});
 
-  const ScratchDir cache("multiclass-balance");
+  const TempDirectory cache("multiclass-balance");
   auto config = three_class_config(90);
   config["data"]["balance"] = true;
   const auto built = build_or_load_dataset(config, cache.path());

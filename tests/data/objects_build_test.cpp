@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "tests/data/small_config.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/core/error.h"
 #include "toolkit/data/build_dataset.h"
 #include "toolkit/data/dataset_cache.h"
@@ -14,7 +15,7 @@
 
 using namespace jetstudy::data;
 using jetstudy::data::testing::ProgressLines;
-using jetstudy::data::testing::ScratchDir;
+using jetstudy::core::TempDirectory;
 using Catch::Matchers::Contains;
 
 namespace {
@@ -159,7 +160,7 @@ TEST_CASE("objects source: the dimuon truth labels make the five resonance class
 }
 
 TEST_CASE("objects source: JSON lines per class give each file's label, pixels at the objects' (eta, phi)") {
-  ScratchDir dir("objects-jsonl");
+  TempDirectory dir("objects-jsonl");
   const auto muons = dir.path() / "muons.jsonl", electrons = dir.path() / "electrons.jsonl";
   write_lines(muons, {muon_event(50), "", muon_event(60), muon_event(70)});
   write_lines(electrons, {electron_event(35), electron_event(45)});
@@ -205,7 +206,7 @@ TEST_CASE("objects source: JSON lines per class give each file's label, pixels a
 }
 
 TEST_CASE("objects source: one JSON-lines list is labelled by each event's truth, others skipped and counted") {
-  ScratchDir dir("objects-truth");
+  TempDirectory dir("objects-truth");
   const auto file = dir.path() / "dimuon.jsonl";
   // Also what the generator writes: its events read back through the same path.
   jetstudy::events::generator::ObjectEventOptions options;
@@ -230,7 +231,7 @@ TEST_CASE("objects source: one JSON-lines list is labelled by each event's truth
 }
 
 TEST_CASE("objects source: bad input is refused with the key or the file named") {
-  ScratchDir dir("objects-bad");
+  TempDirectory dir("objects-bad");
   const auto generated = [](nlohmann::json classes) {
     return nlohmann::json{{"kind", "objects"}, {"classes", std::move(classes)}, {"events", 30}};
   };
@@ -275,7 +276,7 @@ TEST_CASE("objects source: bad input is refused with the key or the file named")
 }
 
 TEST_CASE("objects source: the dataset cache stores the object images and a second build loads them") {
-  ScratchDir cache("objects-cache");
+  TempDirectory cache("objects-cache");
   const nlohmann::json source = {{"kind", "objects"}, {"classes", {"wjets", "dy"}}, {"events", 40}};
   const auto config = objects_config(source, {"met", "mll"});
   ProgressLines first, second;

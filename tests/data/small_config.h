@@ -1,4 +1,4 @@
-// Test helper: a small top-vs-QCD dataset config (as the recipe stage hands it over) and a scratch directory.
+// Test helper: a small top-vs-QCD dataset config (as the recipe stage hands it over) and progress lines.
 #pragma once
 
 #include <algorithm>
@@ -7,8 +7,6 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-
-#include "toolkit/core/temp_directory.h"
 
 namespace jetstudy::data::testing {
 
@@ -29,9 +27,6 @@ inline nlohmann::json small_config(int jets = 200, const std::string& center_on 
         {"steps", {{{"center", {{"on", center_on}}}}}}}},
   };
 }
-
-// A fresh, empty directory under the system temp dir, removed when the object dies.
-using ScratchDir = jetstudy::core::TempDirectory;
 
 // Collects progress lines.
 struct ProgressLines {

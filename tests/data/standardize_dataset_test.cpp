@@ -3,12 +3,13 @@
 #include <cmath>
 
 #include "tests/data/small_config.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/data/build_dataset.h"
 #include "toolkit/data/dataset_cache.h"
 #include "toolkit/data/dataset_file.h"
 
 using namespace jetstudy::data;
-using jetstudy::data::testing::ScratchDir;
+using jetstudy::core::TempDirectory;
 using jetstudy::data::testing::small_config;
 
 namespace {
@@ -22,7 +23,7 @@ nlohmann::json standardized_config(int jets) {
 }  // namespace
 
 TEST_CASE("dataset: normalize standardize is fitted on the training split, applied to all, stored in the cache") {
-  const ScratchDir cache("standardize");
+  const TempDirectory cache("standardize");
   const auto built = build_or_load_dataset(standardized_config(200), cache.path());
   REQUIRE(built.standardized);
   const auto pixels = static_cast<std::size_t>(built.shape.size());

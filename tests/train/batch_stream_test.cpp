@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tests/data/small_config.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/data/dataset_cache.h"
 
 // After the torch headers: glog (through c10) defines a CHECK of its own that must not replace Catch's.
@@ -27,7 +28,7 @@ train::Examples numbered_examples() {
 
 // One 200-jet dataset (160 training jets) in a cache file for the loader streams.
 const data::JetDataset& cached_dataset() {
-  static const data::testing::ScratchDir cache("batch-stream");
+  static const core::TempDirectory cache("batch-stream");
   static const data::JetDataset dataset = data::build_or_load_dataset(data::testing::small_config(200), cache.path());
   return dataset;
 }
