@@ -63,4 +63,9 @@ TEST_CASE("clustering_benchmark: the reclusterings are timed against FastJet doi
   spec.groom = jets::TrimSpec{};
   spec.pt_min_gev = 5000;
   REQUIRE_THROWS_WITH(jets::compare_reclustering_rates(sample, spec), Catch::Matchers::Contains("no jets"));
+  // A momentum that is not finite is refused as JetFinder refuses it, naming the particle.
+  spec.pt_min_gev = 0;
+  sample[3].particles[7].px = std::nan("");
+  REQUIRE_THROWS_WITH(jets::compare_reclustering_rates(sample, spec),
+                      Catch::Matchers::Contains("particle 7") && Catch::Matchers::Contains("not finite"));
 }

@@ -36,17 +36,15 @@ struct LeadingJet {
 };
 
 std::vector<LeadingJet> leading_jets(const std::vector<events::Event>& events, const JetSpec& spec) {
-  JetSpec untrimmed = spec;
-  untrimmed.trim.reset();
-  untrimmed.groom = NoGroom{};
-  untrimmed.max_jets = 1;
-  const JetFinder finder(untrimmed);  // checks the event's momenta as the jetstudy side does
   const fastjet::JetDefinition definition(fastjet::antikt_algorithm, spec.R);
   std::vector<LeadingJet> out;
   for (const events::Event& event : events) {
-    if (finder.find(event).empty()) continue;
     std::vector<fastjet::PseudoJet> particles;
-    for (const events::Particle& p : event.particles) particles.emplace_back(p.px, p.py, p.pz, p.e);
+    for (std::size_t i = 0; i < event.particles.size(); ++i) {
+      check_particle_momentum(event, i);
+      const events::Particle& p = event.particles[i];
+      particles.emplace_back(p.px, p.py, p.pz, p.e);
+    }
     const fastjet::ClusterSequence sequence(particles, definition);
     const std::vector<fastjet::PseudoJet> jets = fastjet::sorted_by_pt(sequence.inclusive_jets(spec.pt_min_gev));
     if (jets.empty()) continue;

@@ -47,6 +47,15 @@ bool is_neutrino(int pid) {
 
 }  // namespace
 
+void check_particle_momentum(const events::Event& event, std::size_t index) {
+  const events::Particle& p = event.particles[index];
+  if (std::isfinite(p.px) && std::isfinite(p.py) && std::isfinite(p.pz) && std::isfinite(p.e) && p.e >= 0) return;
+  std::ostringstream message;
+  message << "event " << event.number << ", particle " << index << ": momentum (" << p.px << ", " << p.py << ", "
+          << p.pz << ", " << p.e << ") GeV is not finite or has negative energy";
+  throw core::InputError(message.str());
+}
+
 JetFinder::JetFinder(JetSpec spec) : spec_(std::move(spec)) {
   parse_algorithm(spec_.algorithm);
   const auto positive = [](double value) { return std::isfinite(value) && value > 0; };
@@ -80,13 +89,8 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
   std::vector<fastjet::PseudoJet> inputs;
   inputs.reserve(event.particles.size());
   for (std::size_t i = 0; i < event.particles.size(); ++i) {
+    check_particle_momentum(event, i);
     const events::Particle& p = event.particles[i];
-    if (!std::isfinite(p.px) || !std::isfinite(p.py) || !std::isfinite(p.pz) || !std::isfinite(p.e) || p.e < 0) {
-      std::ostringstream message;
-      message << "event " << event.number << ", particle " << i << ": momentum (" << p.px << ", " << p.py << ", "
-              << p.pz << ", " << p.e << ") GeV is not finite or has negative energy";
-      throw core::InputError(message.str());
-    }
     if (!spec_.include_neutrinos && is_neutrino(p.pid)) continue;
     fastjet::PseudoJet input(p.px, p.py, p.pz, p.e);
     input.set_user_index(static_cast<int>(i));

@@ -3,6 +3,7 @@
 // mMDT (arXiv:1307.0007); see groom_spec.h and docs/jets.md.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,10 @@ struct JetSpec {
   int max_jets = 0;                  // N > 0: only the N hardest jets (by pT before grooming) are groomed and
                                      // returned; 0 = all. Jet-image datasets use the leading jet only.
 };
+
+// Throws core::InputError naming the event and the particle's index when particle `index` of `event` has a
+// momentum that is not finite or a negative energy: what JetFinder::find checks of every particle it clusters.
+void check_particle_momentum(const events::Event& event, std::size_t index);
 
 class JetFinder {
  public:
