@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "toolkit/core/error.h"
+#include "toolkit/core/temp_directory.h"
 #include "toolkit/events/text_event_reader.h"
 
 using jetstudy::events::read_text_events;
@@ -29,7 +30,8 @@ TEST_CASE("text_event_reader: FastJet's Pythia example file holds ten events, re
 }
 
 TEST_CASE("text_event_reader: a malformed line names the file and line") {
-  const auto path = std::filesystem::temp_directory_path() / "jetstudy_text_event_reader_bad.dat";
+  const jetstudy::core::TempDirectory directory("text-event-reader");
+  const auto path = directory / "bad.dat";
   {
     std::ofstream out(path);
     out << "# a comment\n1 2 3 4\n#END\n1 2 three 4\n#END\n";
@@ -39,7 +41,6 @@ TEST_CASE("text_event_reader: a malformed line names the file and line") {
   REQUIRE(first);
   CHECK(first->particles.size() == 1);
   REQUIRE_THROWS_WITH(reader.next(), Catch::Matchers::StartsWith(path.string() + ":4: expected a particle line"));
-  std::filesystem::remove(path);
 }
 
 TEST_CASE("text_event_reader: a missing file is an input error naming the path") {

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -221,17 +220,17 @@ std::vector<BenchFigure> image_figures(const BenchArguments& arguments) {
   const auto numpy_ops_one = images::benchmark_image_builder(numpy_ops, jets, 1);
   const auto numpy_ops_all = images::benchmark_image_builder(numpy_ops, jets, cores);
 
-  const auto jets_file = std::filesystem::temp_directory_path() /
-                         fmt::format("jetstudy-bench-images-{}.h5", static_cast<long>(getpid()));
   PeerResult peer;
   try {  // a temporary directory we cannot write to, or a checksum the peer printed without a number
+    const core::TempDirectory scratch("bench-images");
+    const auto jets_file = scratch / "jets.h5";
     images::write_jet_constituents_file(jets_file, jets);
     peer = run_numpy_peer(jets_file);
   } catch (const core::InputError& error) {
     peer.why_not = error.what();
+  } catch (const std::filesystem::filesystem_error& error) {
+    peer.why_not = error.what();
   }
-  std::error_code ignored;
-  std::filesystem::remove(jets_file, ignored);
   if (!peer.ran) {
     fmt::print(stderr, "bench images: numpy peer skipped: {}\n", peer.why_not);
     return figures;
