@@ -16,8 +16,8 @@ constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
 // The clustering state. The jets still clustering sit compactly in slots 0..count-1 (removing a jet moves the
 // last slot into the freed one, as in FastJet's N2Plain), one array per quantity, so the distance scans and the
-// search for the smallest d run along contiguous memory (lane_scans.h). The arrays the scans read are padded to
-// a multiple of 4 entries.
+// search for the smallest d run along contiguous memory (lane_scans.h). The arrays the scans read (y, phi, d)
+// are padded to a multiple of 4 entries.
 class KtClusterer {
  public:
   // R = infinity: exclusive (no beam distance).
@@ -26,9 +26,8 @@ class KtClusterer {
     const std::size_t n = view.size();
     count_ = n;
     const std::size_t padded = (n + 3) / 4 * 4;
-    for (auto* column : {&px_, &py_, &pz_, &e_, &pt2_, &y_, &phi_, &nn_r2_, &d_, &to_sum_}) {
-      column->resize(padded);
-    }
+    for (auto* column : {&y_, &phi_, &d_}) column->resize(padded);  // what the lane scans read
+    for (auto* column : {&px_, &py_, &pz_, &e_, &pt2_, &nn_r2_, &to_sum_}) column->resize(n);
     nn_.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
       px_[i] = view.px[i];
