@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numbers>
 
 #include "toolkit/core/error.h"
+#include "toolkit/jets/angles.h"
 #include "toolkit/jets/kt_clustering.h"
 #include "toolkit/jets/substructure_parts.h"
 
@@ -32,9 +32,7 @@ Nsubjettiness from_axes(const ConstituentView& view, const AxesByN& axes_by_n, d
       double closest = std::numeric_limits<double>::max();
       for (const Axis& a : axis) {
         const double dy = view.y[i] - a.y;
-        // view phi in (-pi, pi], axis phi in [0, 2 pi): |difference| < 3 pi, one wrap suffices.
-        double dphi = std::abs(view.phi[i] - a.phi);
-        if (dphi > std::numbers::pi) dphi = std::abs(dphi - 2 * std::numbers::pi);
+        const double dphi = delta_phi(view.phi[i], a.phi);  // view phi in (-pi, pi], axis phi in [0, 2 pi)
         closest = std::min(closest, dy * dy + dphi * dphi);
       }
       sum += view.pt[i] * std::sqrt(closest);
