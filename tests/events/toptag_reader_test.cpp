@@ -146,3 +146,17 @@ TEST_CASE("toptag reader: a read rate is measured over the whole file") {
   CHECK(jets == 50);
   CHECK(rate > 0);
 }
+
+TEST_CASE("toptag reader: a row whose ttv or is_signal_new is not a valid code is refused, naming the row") {
+  // The first five fixture jets, written by pandas with one bad row each (make_fixtures.py).
+  TopTagReader bad_ttv("tests/fixtures/events/toptag_bad_ttv.h5");
+  for (int row = 0; row < 3; ++row) REQUIRE(bad_ttv.next_jet());
+  CHECK_THROWS_WITH(bad_ttv.next_jet(), "tests/fixtures/events/toptag_bad_ttv.h5: row 3: ttv is 7, expected 0 "
+                                        "(train), 1 (test) or 2 (val)");
+  // Also when reading one split only: the bad row is not silently skipped as another split's.
+  TopTagReader val_only("tests/fixtures/events/toptag_bad_ttv.h5", 2);
+  CHECK_THROWS_AS(read_all(val_only), jetstudy::core::InputError);
+  TopTagReader bad_label("tests/fixtures/events/toptag_bad_label.h5");
+  CHECK_THROWS_WITH(read_all(bad_label), "tests/fixtures/events/toptag_bad_label.h5: row 2: is_signal_new is 2, "
+                                         "expected 0 (QCD) or 1 (top)");
+}

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <sstream>
 #include <vector>
 
 #include "toolkit/core/error.h"
@@ -327,6 +328,16 @@ void TopTagReader::read_chunk() {
   next_row_ += count;
 }
 
+int TopTagReader::code_in_row(float value, int largest, const char* column, const char* meaning,
+                              std::uint64_t row) const {
+  for (int code = 0; code <= largest; ++code) {
+    if (value == static_cast<float>(code)) return code;
+  }
+  std::ostringstream message;
+  message << path_.string() << ": row " << row << ": " << column << " is " << value << ", expected " << meaning;
+  throw core::InputError(message.str());
+}
+
 std::optional<TopTagJet> TopTagReader::next_jet() {
   for (;;) {
     if (chunk_position_ == chunk_size_) {
@@ -335,13 +346,14 @@ std::optional<TopTagJet> TopTagReader::next_jet() {
     }
     const std::size_t r = chunk_position_++;
     const float* row = chunk_.data() + r * kColumns;
-    const int ttv = static_cast<int>(row[kTtvColumn]);
+    const std::uint64_t row_number = chunk_first_row_ + r;
+    const int ttv = code_in_row(row[kTtvColumn], 2, "ttv", "0 (train), 1 (test) or 2 (val)", row_number);
     if (ttv_ && ttv != *ttv_) continue;
     TopTagJet jet;
     jet.ttv = ttv;
-    jet.label = static_cast<int>(row[kLabelColumn]);
+    jet.label = code_in_row(row[kLabelColumn], 1, "is_signal_new", "0 (QCD) or 1 (top)", row_number);
     for (int k = 0; k < 4; ++k) jet.truth[static_cast<std::size_t>(k)] = row[kTruthColumn + static_cast<std::size_t>(k)];
-    jet.constituents.number = chunk_first_row_ + r;
+    jet.constituents.number = row_number;
     auto& particles = jet.constituents.particles;
     particles.reserve(64);
     for (int i = 0; i < kTopTagConstituents; ++i) {

@@ -37,7 +37,8 @@ struct TopTagJet {
 class TopTagReader : public EventSource {
  public:
   // `ttv`: keep only rows of that split (0, 1 or 2); nothing: every row. Throws core::InputError naming the
-  // file and key when the key "table" is missing, a column is missing or a block has the wrong shape.
+  // file and key when the key "table" is missing, a column is missing or a block has the wrong shape, and
+  // (from next_jet) naming the row when its ttv is not 0, 1 or 2 or its is_signal_new not 0 or 1.
   explicit TopTagReader(std::filesystem::path path, std::optional<int> ttv = std::nullopt,
                         std::size_t chunk_rows = 1024);
   ~TopTagReader() override;
@@ -53,6 +54,8 @@ class TopTagReader : public EventSource {
  private:
   struct Blocks;
   void read_chunk();
+  // A row's ttv or is_signal_new as the code 0..largest it must be; else core::InputError naming file and row.
+  int code_in_row(float value, int largest, const char* column, const char* meaning, std::uint64_t row) const;
   std::filesystem::path path_;
   std::optional<int> ttv_;
   std::size_t chunk_rows_;
