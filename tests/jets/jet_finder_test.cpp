@@ -153,3 +153,40 @@ TEST_CASE("jet_finder: kt and cambridge find the same two well-separated jets as
     CHECK(jets[1].constituents.size() == 2);
   }
 }
+
+TEST_CASE("jet_finder: jet_of_all_particles is the sum of every particle, as anti-kT finds it when all are within R") {
+  events::Event event;
+  event.number = 7;
+  event.particles = {massless(40, 0.30, 1.00, 211, 1), massless(250, 0.10, 1.10, 22, 0),
+                     massless(90, -0.20, 0.70, -321, -1), massless(5, 0.0, 1.0, 14, 0)};
+  const jets::Jet jet = jets::jet_of_all_particles(event, 0.8);
+  CHECK(jet.R == 0.8);
+  // Every particle is a constituent, neutrinos too, pT-ordered, with its pid and charge.
+  REQUIRE(jet.constituents.size() == 4);
+  CHECK(jet.constituents[0].pt == Approx(250));
+  CHECK(jet.constituents[0].pid == 22);
+  CHECK(jet.constituents[1].pid == -321);
+  CHECK(jet.constituents[1].charge == -1);
+  CHECK(jet.constituents[3].pt == Approx(5));
+  double px = 0, py = 0, pz = 0, e = 0;
+  for (const auto& p : event.particles) {
+    px += p.px;
+    py += p.py;
+    pz += p.pz;
+    e += p.e;
+  }
+  CHECK(jet.pt == Approx(std::hypot(px, py)));
+  CHECK(jet.m == Approx(std::sqrt(e * e - px * px - py * py - pz * pz)));
+  // The same jet as anti-kT R = 0.8 finds, every particle lying within 0.8 of the hardest one.
+  JetSpec spec = antikt(0.8);
+  spec.include_neutrinos = true;
+  const auto found = JetFinder(spec).find(event);
+  REQUIRE(found.size() == 1);
+  CHECK(jet.pt == Approx(found[0].pt).epsilon(1e-12));
+  CHECK(jet.m == Approx(found[0].m).epsilon(1e-12));
+  CHECK(jet.eta == Approx(found[0].eta).epsilon(1e-12));
+  CHECK(jet.phi == Approx(found[0].phi).epsilon(1e-12));
+
+  event.particles[2].pz = std::nan("");
+  CHECK_THROWS_WITH(jets::jet_of_all_particles(event, 0.8), Catch::Matchers::StartsWith("event 7, particle 2: momentum"));
+}

@@ -45,6 +45,48 @@ bool is_neutrino(int pid) {
   return magnitude == 12 || magnitude == 14 || magnitude == 16;
 }
 
+// The Jet of FastJet's (groomed) `jet`, of pseudorapidity `eta`, with its constituents pT-ordered (leading
+// first, stable among equals); each constituent's user index is its particle's position in `event`. Sorts
+// `constituents`.
+Jet to_jet(const fastjet::PseudoJet& jet, double eta, std::vector<const fastjet::PseudoJet*>& constituents,
+           const events::Event& event, double R) {
+  Jet out;
+  out.pt = jet.pt();
+  out.eta = eta;
+  out.phi = jet.phi_std();
+  out.m = mass_of(jet);
+  out.px = jet.px();
+  out.py = jet.py();
+  out.pz = jet.pz();
+  out.e = jet.e();
+  out.R = R;
+  std::stable_sort(constituents.begin(), constituents.end(),
+                   [](const fastjet::PseudoJet* a, const fastjet::PseudoJet* b) { return a->kt2() > b->kt2(); });
+  out.constituents.reserve(constituents.size());
+  for (const fastjet::PseudoJet* c : constituents) {
+    const events::Particle& particle = event.particles[static_cast<std::size_t>(c->user_index())];
+    out.constituents.push_back(
+        {c->pt(), pseudorapidity_of(*c), c->phi_std(), c->e(), particle.pid, particle.charge, particle.from_pileup});
+  }
+  return out;
+}
+
+// The event's particles as PseudoJets whose user index is their position in the event; each momentum checked.
+// Neutrinos are left out unless `include_neutrinos`.
+std::vector<fastjet::PseudoJet> pseudojets_of(const events::Event& event, bool include_neutrinos) {
+  std::vector<fastjet::PseudoJet> out;
+  out.reserve(event.particles.size());
+  for (std::size_t i = 0; i < event.particles.size(); ++i) {
+    check_particle_momentum(event, i);
+    const events::Particle& p = event.particles[i];
+    if (!include_neutrinos && is_neutrino(p.pid)) continue;
+    fastjet::PseudoJet input(p.px, p.py, p.pz, p.e);
+    input.set_user_index(static_cast<int>(i));
+    out.push_back(input);
+  }
+  return out;
+}
+
 }  // namespace
 
 void check_particle_momentum(const events::Event& event, std::size_t index) {
@@ -86,17 +128,7 @@ JetFinder::JetFinder(JetSpec spec) : spec_(std::move(spec)) {
 }
 
 std::vector<Jet> JetFinder::find(const events::Event& event) const {
-  std::vector<fastjet::PseudoJet> inputs;
-  inputs.reserve(event.particles.size());
-  for (std::size_t i = 0; i < event.particles.size(); ++i) {
-    check_particle_momentum(event, i);
-    const events::Particle& p = event.particles[i];
-    if (!spec_.include_neutrinos && is_neutrino(p.pid)) continue;
-    fastjet::PseudoJet input(p.px, p.py, p.pz, p.e);
-    input.set_user_index(static_cast<int>(i));
-    inputs.push_back(input);
-  }
-
+  const std::vector<fastjet::PseudoJet> inputs = pseudojets_of(event, spec_.include_neutrinos);
   const fastjet::JetDefinition definition(parse_algorithm(spec_.algorithm), spec_.R, fastjet::E_scheme,
                                           fastjet::Best);
   const fastjet::ClusterSequence sequence(inputs, definition);
@@ -137,24 +169,7 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
     const double eta = pseudorapidity_of(jet);
     if (jet.pt() < spec_.pt_min_gev || std::abs(eta) > spec_.abs_eta_max) continue;
 
-    Jet out;
-    out.pt = jet.pt();
-    out.eta = eta;
-    out.phi = jet.phi_std();
-    out.m = mass_of(jet);
-    out.px = jet.px();
-    out.py = jet.py();
-    out.pz = jet.pz();
-    out.e = jet.e();
-    out.R = spec_.R;
-    std::stable_sort(constituents.begin(), constituents.end(),
-                     [](const fastjet::PseudoJet* a, const fastjet::PseudoJet* b) { return a->kt2() > b->kt2(); });
-    out.constituents.reserve(constituents.size());
-    for (const fastjet::PseudoJet* c : constituents) {
-      const events::Particle& particle = event.particles[static_cast<std::size_t>(c->user_index())];
-      out.constituents.push_back(
-          {c->pt(), pseudorapidity_of(*c), c->phi_std(), c->e(), particle.pid, particle.charge, particle.from_pileup});
-    }
+    Jet out = to_jet(jet, eta, constituents, event, spec_.R);
     if (spec_.exclusive_subjets > 0) {
       out.subjets = to_subjets(exclusive_kt_pieces(view_of(constituents), spec_.exclusive_subjets));
     } else if (trim_spec) {
@@ -167,6 +182,18 @@ std::vector<Jet> JetFinder::find(const events::Event& event) const {
   // Trimming can reorder jets: keep the promise of pT order.
   std::stable_sort(jets.begin(), jets.end(), [](const Jet& a, const Jet& b) { return a.pt > b.pt; });
   return jets;
+}
+
+Jet jet_of_all_particles(const events::Event& event, double R) {
+  const std::vector<fastjet::PseudoJet> particles = pseudojets_of(event, true);
+  fastjet::PseudoJet sum(0, 0, 0, 0);
+  std::vector<const fastjet::PseudoJet*> constituents;
+  constituents.reserve(particles.size());
+  for (const fastjet::PseudoJet& particle : particles) {
+    sum += particle;
+    constituents.push_back(&particle);
+  }
+  return to_jet(sum, pseudorapidity_of(sum), constituents, event, R);
 }
 
 std::string JetFinder::description() const {

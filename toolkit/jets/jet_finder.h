@@ -35,6 +35,11 @@ struct JetSpec {
 // momentum that is not finite or a negative energy: what JetFinder::find checks of every particle it clusters.
 void check_particle_momentum(const events::Event& event, std::size_t index);
 
+// The jet made of every particle of `event`, unclustered (E-scheme sum), with radius R: for files whose rows
+// are already jets, as the top-tagging dataset's anti-kT R = 0.8 jets are. Neutrinos are kept (such files hold
+// none). Momenta are checked as JetFinder::find checks them.
+Jet jet_of_all_particles(const events::Event& event, double R);
+
 class JetFinder {
  public:
   // Throws core::InputError for an unknown algorithm, R <= 0, a groomer parameter out of range, or trim and
