@@ -160,6 +160,7 @@ const recipe::StudyComponents& study_components() {
       .image_steps = images::image_step_schemas(),  // toolkit/images/step_schemas.cpp
       .metrics = metric_base_names(),
       .observers = all_observer_names(),
+      .default_observers = data::default_observer_names(),
       .image_channel = images::image_channel_schema(),
       .image_intensity = images::image_intensity_schema(),
   };

@@ -55,6 +55,7 @@ inline StudyComponents test_components() {
       {"flip", "flip so the hardest half is on the right", Schema::map({})}};
   c.metrics = {"auc", "rejection", "sic_max", "accuracy"};
   c.observers = {"mass", "pt", "eta", "tau21", "tau32", "nconst"};
+  c.default_observers = {"mass", "pt", "tau21", "tau32", "nconst"};
   return c;
 }
 

@@ -78,6 +78,8 @@ std::vector<std::string> observer_names() {
   return names;
 }
 
+std::vector<std::string> default_observer_names() { return {"mass", "pt", "tau21", "tau32", "nconst"}; }
+
 const Observer& find_observer(const std::string& name) {
   for (const auto& observer : kObservers) {
     if (name == observer.name) return observer;

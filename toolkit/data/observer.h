@@ -19,5 +19,8 @@ struct Observer {
 // The observer called `name`; throws core::InputError naming the closest known one.
 const Observer& find_observer(const std::string& name);
 std::vector<std::string> observer_names();
+// What a dataset keeps when data.observers is not given, and what `dataset inspect` summarises: mass, pt,
+// tau21, tau32, nconst.
+std::vector<std::string> default_observer_names();
 
 }  // namespace jetstudy::data

@@ -119,7 +119,7 @@ Schema data_schema(const StudyComponents& c) {
                       "train and val keep, per bin of a variable, equally many jets of every class (CMS "
                       "ImageTop-MD; the test split is untouched), e.g. {in: mass, bins: 20}"),
       Field::defaulted("observers", Schema::list(Schema::one_of(c.observers, "observer")),
-                       json::array({"mass", "pt", "tau21", "tau32", "nconst"}),
+                       json(c.default_observers),
                        "jet observables kept for metrics and decorrelation, never fed to the network"),
   });
 }

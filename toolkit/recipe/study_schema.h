@@ -19,6 +19,7 @@ struct StudyComponents {
   std::vector<NamedSchema> image_steps;    // images.steps items by name
   std::vector<std::string> metrics;        // evaluate: names; "rejection@0.3" matches `name@number`
   std::vector<std::string> observers;      // data.observers: names (data::observer_names())
+  std::vector<std::string> default_observers;  // data.observers when not given (data::default_observer_names())
   Schema image_channel = Schema::one_of({"pt"}, "channel");      // one entry of images.channels
   Schema image_intensity = Schema::one_of({"pt"}, "intensity");  // images.intensity
 };
