@@ -32,4 +32,6 @@ TEST_CASE("dataset_summary: counts, balance and observer quantiles per class") {
   CHECK(summary["observables"]["mass"]["signal"]["q50"].get<double>() == Approx(172.5));  // of 160 170 175 180
   CHECK(summary["observables"]["mass"]["background"]["q50"].get<double>() == Approx(50));
   CHECK(summary["image_shape"] == nlohmann::json({1, 2, 2}));
+  CHECK(summary["kind"] == "jetstudy dataset");
+  CHECK(summary["hash"] == "h");
 }

@@ -46,3 +46,33 @@ TEST_CASE("dataset commands: inspecting a file that is not a dataset exits 2 nam
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.output, StartsWith("tests/e2e/recipes/tiny.yaml: "));
 }
+
+TEST_CASE("dataset commands: inspect reads the top-tagging and jet-images benchmark files as they come") {
+  const auto toptag = run_jetstudy("dataset inspect tests/fixtures/events/toptag_table.h5");
+  REQUIRE(toptag.exit_code == 0);
+  CHECK_THAT(toptag.output, StartsWith("top-tagging file tests/fixtures/events/toptag_table.h5 (pandas table layout)\n"
+                                       "split      jets   signal background  sig.frac\n"
+                                       "train        30       15         15     0.500\n"
+                                       "val          10        5          5     0.500\n"
+                                       "test         10        5          5     0.500\n") &&
+                                Contains("tau32      signal"));
+  const auto images = run_jetstudy("dataset inspect tests/fixtures/events/jetimages.h5 --json");
+  REQUIRE(images.exit_code == 0);
+  const auto summary = nlohmann::json::parse(images.output);
+  CHECK(summary["kind"] == "jet-images");
+  CHECK(summary["splits"]["all"]["jets"] == 40);
+  CHECK_THAT(run_jetstudy("dataset inspect tests/fixtures/events/jetimages.h5").output,
+             StartsWith("jet-images file tests/fixtures/events/jetimages.h5  images 1x25x25\n") &&
+                 Contains("all          40       20         20     0.500"));
+}
+
+TEST_CASE("dataset commands: inspecting an event file exits 2 saying what it is and what reads it") {
+  const auto results = fresh_results_directory("inspect_events");
+  const auto events = results + "/events.h5";
+  REQUIRE(run_jetstudy("generate --process w -n 3 --pt 250:300 -o " + events).exit_code == 0);
+  const auto inspected = run_jetstudy("dataset inspect " + events);
+  CHECK(inspected.exit_code == 2);
+  CHECK_THAT(inspected.output, StartsWith(events + ": a file of jetstudy's format 'jetstudy-events', not a file of "
+                                                   "labelled jets") &&
+                                   Contains("`jetstudy jets FILE` prints the jets of an event file"));
+}

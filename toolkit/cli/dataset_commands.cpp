@@ -1,16 +1,17 @@
 // Commands on datasets: `dataset build RECIPE` (fill the cache for every dataset a recipe's runs need) and
-// `dataset inspect FILE [--json]` (counts, label balance, observer quantiles of a cached dataset).
+// `dataset inspect FILE [--json]` (counts, label balance, observer quantiles of a cached dataset, or of the
+// top-tagging or jet-images benchmark file; dataset_file_summary.h).
 #include <fmt/format.h>
 
 #include <memory>
 #include <set>
+#include <string>
 
 #include "experiments/study_components.h"
 #include "toolkit/cli/subcommand.h"
 #include "toolkit/core/interrupt.h"
 #include "toolkit/data/dataset_cache.h"
-#include "toolkit/data/dataset_file.h"
-#include "toolkit/data/dataset_summary.h"
+#include "toolkit/data/dataset_file_summary.h"
 #include "toolkit/recipe/run_identity.h"
 #include "toolkit/recipe/study.h"
 #include "toolkit/sched/results_layout.h"
@@ -45,11 +46,23 @@ int build(const DatasetArguments& arguments) {
   return kExitSuccess;
 }
 
+std::string shape_text(const nlohmann::json& shape) {
+  return fmt::format("{}x{}x{}", shape[0].get<int>(), shape[1].get<int>(), shape[2].get<int>());
+}
+
 void print_summary(const nlohmann::json& summary) {
-  fmt::print("dataset {}  images {}x{}x{}\n", summary["hash"].get<std::string>(), summary["image_shape"][0].get<int>(),
-             summary["image_shape"][1].get<int>(), summary["image_shape"][2].get<int>());
+  const std::string kind = summary["kind"];
+  if (kind == "top-tagging") {
+    fmt::print("top-tagging file {} (pandas {} layout)\n", summary["file"].get<std::string>(),
+               summary["layout"].get<std::string>());
+  } else if (kind == "jet-images") {
+    fmt::print("jet-images file {}  images {}\n", summary["file"].get<std::string>(), shape_text(summary["image_shape"]));
+  } else {
+    fmt::print("dataset {}  images {}\n", summary["hash"].get<std::string>(), shape_text(summary["image_shape"]));
+  }
   fmt::print("{:<6} {:>8} {:>8} {:>10} {:>9}\n", "split", "jets", "signal", "background", "sig.frac");
-  for (const char* split : {"train", "val", "test"}) {
+  for (const char* split : {"train", "val", "test", "all"}) {
+    if (!summary["splits"].contains(split)) continue;
     const auto& counts = summary["splits"][split];
     fmt::print("{:<6} {:>8} {:>8} {:>10} {:>9.3f}\n", split, counts["jets"].get<long>(), counts["signal"].get<long>(),
                counts["background"].get<long>(), counts["signal_fraction"].get<double>());
@@ -62,7 +75,7 @@ void print_summary(const nlohmann::json& summary) {
 }
 
 int inspect(const DatasetArguments& arguments) {
-  const auto summary = data::summarize_dataset(data::read_dataset_file(arguments.file));
+  const auto summary = data::summarize_dataset_file(arguments.file);
   if (arguments.json)
     fmt::print("{}\n", summary.dump(2));
   else
@@ -79,7 +92,7 @@ CommandAction define_dataset(CLI::App& command) {
   add_recipe_arguments(*arguments->build, arguments->recipe);
   add_results_option(*arguments->build, arguments->results);
   arguments->inspect = command.add_subcommand("inspect", "counts, label balance and observer quantiles of a dataset file");
-  arguments->inspect->add_option("file", arguments->file, "a dataset file (results/cache/<hash>.h5)")->required();
+  arguments->inspect->add_option("file", arguments->file, "a dataset file (results/cache/<hash>.h5), or a top-tagging or jet-images file")->required();
   arguments->inspect->add_flag("--json", arguments->json, "print JSON");
   return [arguments] { return arguments->build->parsed() ? build(*arguments) : inspect(*arguments); };
 }

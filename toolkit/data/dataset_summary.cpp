@@ -23,17 +23,13 @@ double quantile(std::vector<float> values, double q) {
   return values[below] + fraction * (static_cast<double>(values[above]) - values[below]);
 }
 
-nlohmann::json summarize_dataset(const JetDataset& dataset) {
-  nlohmann::json summary = {{"hash", dataset.hash},
-                            {"image_shape", {dataset.shape.channels, dataset.shape.height, dataset.shape.width}},
-                            {"classes", dataset.classes},
-                            {"splits", nlohmann::json::object()},
-                            {"observables", nlohmann::json::object()}};
+nlohmann::json summarize_splits(const std::vector<std::string>& classes, const std::vector<NamedSplit>& splits) {
+  nlohmann::json summary = {
+      {"classes", classes}, {"splits", nlohmann::json::object()}, {"observables", nlohmann::json::object()}};
   std::map<std::string, std::vector<float>> all, signal, background;
-  for (const auto& [name, split] : {std::pair<const char*, const Split*>{"train", &dataset.train},
-                                    {"val", &dataset.val}, {"test", &dataset.test}}) {
+  for (const auto& [name, split] : splits) {
     const auto signal_jets = std::count(split->labels.begin(), split->labels.end(), 1.0f);
-    std::vector<std::int64_t> per_class(dataset.classes.size(), 0);
+    std::vector<std::int64_t> per_class(classes.size(), 0);
     for (const float label : split->labels) ++per_class[static_cast<std::size_t>(label)];
     summary["splits"][name] = {{"jets", split->size},
                                {"per_class", per_class},
@@ -47,11 +43,20 @@ nlohmann::json summarize_dataset(const JetDataset& dataset) {
       }
     }
   }
-  if (dataset.event_shape.channels > 0)
-    summary["event_image_shape"] = {dataset.event_shape.channels, dataset.event_shape.height, dataset.event_shape.width};
   for (const auto& [observer, values] : all)
     summary["observables"][observer] = {
         {"all", quantiles_of(values)}, {"signal", quantiles_of(signal[observer])}, {"background", quantiles_of(background[observer])}};
+  return summary;
+}
+
+nlohmann::json summarize_dataset(const JetDataset& dataset) {
+  nlohmann::json summary = summarize_splits(
+      dataset.classes, {{"train", &dataset.train}, {"val", &dataset.val}, {"test", &dataset.test}});
+  summary["kind"] = "jetstudy dataset";
+  summary["hash"] = dataset.hash;
+  summary["image_shape"] = {dataset.shape.channels, dataset.shape.height, dataset.shape.width};
+  if (dataset.event_shape.channels > 0)
+    summary["event_image_shape"] = {dataset.event_shape.channels, dataset.event_shape.height, dataset.event_shape.width};
   return summary;
 }
 

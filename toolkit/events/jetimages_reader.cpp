@@ -27,8 +27,11 @@ struct JetImagesReader::State {
   std::vector<h5::Handle> observers;  // in observer_names_ order
 };
 
-JetImagesReader::JetImagesReader(std::filesystem::path path, std::size_t chunk_jets)
-    : state_(std::make_unique<State>()), path_(std::move(path)), chunk_jets_(std::max<std::size_t>(chunk_jets, 1)) {
+JetImagesReader::JetImagesReader(std::filesystem::path path, std::size_t chunk_jets, JetImagePixels pixels)
+    : state_(std::make_unique<State>()),
+      path_(std::move(path)),
+      chunk_jets_(std::max<std::size_t>(chunk_jets, 1)),
+      pixels_(pixels) {
   auto& s = *state_;
   h5::quietly([&] {
     s.file = h5::open_file_read_only(path_);
@@ -90,10 +93,12 @@ std::optional<JetImageBatch> JetImagesReader::next_chunk() {
   batch.first = next_jet_;
   batch.height = height_;
   batch.width = width_;
-  batch.images.resize(count * height_ * width_);
+  if (pixels_ == JetImagePixels::read) batch.images.resize(count * height_ * width_);
   batch.labels.resize(count);
   h5::quietly([&] {
-    h5::read_rows(s.image.get(), H5T_NATIVE_FLOAT, next_jet_, count, batch.images.data(), path_, "'image'");
+    if (pixels_ == JetImagePixels::read) {
+      h5::read_rows(s.image.get(), H5T_NATIVE_FLOAT, next_jet_, count, batch.images.data(), path_, "'image'");
+    }
     h5::read_rows(s.signal.get(), H5T_NATIVE_FLOAT, next_jet_, count, batch.labels.data(), path_, "'signal'");
     for (std::size_t k = 0; k < observer_names_.size(); ++k) {
       auto& values = batch.observers[observer_names_[k]];

@@ -19,16 +19,20 @@ namespace jetstudy::events {
 struct JetImageBatch {
   std::uint64_t first = 0;             // index in the file of the batch's first jet
   std::size_t height = 0, width = 0;   // pixels (eta x phi)
-  std::vector<float> images;           // size() x height x width, row-major
+  std::vector<float> images;           // size() x height x width, row-major; empty with JetImagePixels::skip
   std::vector<float> labels;           // `signal`
   std::map<std::string, std::vector<float>> observers;  // name -> one value per jet
   std::size_t size() const { return labels.size(); }
 };
 
+// Whether next_chunk() reads the images or only the labels and observers (a summary of the file needs no pixels).
+enum class JetImagePixels { read, skip };
+
 class JetImagesReader {
  public:
   // Checks every key's presence and shape up front; throws core::InputError naming file and key.
-  explicit JetImagesReader(std::filesystem::path path, std::size_t chunk_jets = 4096);
+  explicit JetImagesReader(std::filesystem::path path, std::size_t chunk_jets = 4096,
+                           JetImagePixels pixels = JetImagePixels::read);
   ~JetImagesReader();
 
   // The next chunk_jets jets (fewer at the end), or nothing when all are read.
@@ -44,6 +48,7 @@ class JetImagesReader {
   std::unique_ptr<State> state_;
   std::filesystem::path path_;
   std::size_t chunk_jets_;
+  JetImagePixels pixels_;
   std::uint64_t jets_ = 0;
   std::uint64_t next_jet_ = 0;
   std::size_t height_ = 0, width_ = 0;
