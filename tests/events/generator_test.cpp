@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "toolkit/core/error.h"
@@ -68,6 +69,47 @@ TEST_CASE("generator: impossible pT windows and fractions are input errors that 
   options = options_for(Process::qcd);
   options.pileup_mu = -1;
   REQUIRE_THROWS_WITH(Generator(options), Catch::Matchers::Contains("pile-up mu"));
+}
+
+TEST_CASE("generator: a pT window or W' mass beyond the LHC's 14 TeV is an input error naming the reach") {
+  auto options = options_for(Process::w);
+  options.pt_min_gev = 20000;
+  options.pt_max_gev = 30000;
+  REQUIRE_THROWS_WITH(Generator(options), "generator: pT up to 30000 GeV cannot be produced at the LHC's sqrt(s) = "
+                                          "14 TeV: one object of a collision carries at most sqrt(s)/2 = 7000 GeV of "
+                                          "energy, so the pT of the hard object (w, mass up to 101.4 GeV) stays "
+                                          "below 6999.27 GeV; choose pt_max below that");
+  // The window's top end counts: a window starting below the reach but ending above it is refused too.
+  options = options_for(Process::top);
+  options.pt_min_gev = 6000;
+  options.pt_max_gev = 6998;
+  REQUIRE_THROWS_WITH(Generator(options), Catch::Matchers::Contains("(top, mass up to 186.5 GeV) stays below 6997.52"));
+  options.pt_max_gev = 6997;
+  REQUIRE_NOTHROW(Generator(options));
+  options = options_for(Process::wprime);
+  options.wprime_mass_gev = 20000;
+  options.pt_min_gev = 250;
+  options.pt_max_gev = 300;
+  REQUIRE_THROWS_WITH(Generator(options), "generator: a W' of 20000 GeV cannot be produced at the LHC's sqrt(s) = "
+                                          "14 TeV; choose wprime_mass_gev below 14000 GeV");
+}
+
+TEST_CASE("generator: a multi-TeV object carries at most sqrt(s)/2, its |eta| narrowed to fit") {
+  // A W: its shower and hadronisation keep energy exactly, so the event carries the W's energy.
+  auto options = options_for(Process::w, 9);
+  options.underlying_event = false;
+  options.pt_min_gev = 4000;
+  options.pt_max_gev = 4500;
+  Generator generator(options);
+  // E^2 = mT^2 + pz^2 <= 7000^2: |eta| < asinh(sqrt(7000^2 - mT^2) / pT) = 1.16 at the window's low end.
+  double largest_abs_eta = 0;
+  for (int i = 0; i < 300; ++i) {
+    const FourVector sum = total(generator.next());
+    CHECK(sum.e <= 7000 * (1 + 1e-9));
+    largest_abs_eta = std::max(largest_abs_eta, std::abs(sum.eta()));
+  }
+  CHECK(largest_abs_eta < 1.17);
+  CHECK(largest_abs_eta > 1.0);  // narrowed, not collapsed
 }
 
 TEST_CASE("generator: without UE a W event carries the W's energy, pT and mass, all particles on shell") {

@@ -63,6 +63,13 @@ double effective_quark_fraction(const GeneratorOptions& options);
 // Checks the options as the Generator's constructor does (throws core::InputError saying what is right).
 void check_generator_options(const GeneratorOptions& options);
 
+// The collisions the hard objects come from: the LHC at its design energy, sqrt(s) = 14 TeV. One object of a
+// collision carries at most sqrt(s)/2 of energy: that bounds the pT window (check_generator_options) and, at
+// multi-TeV pT, the object's |eta| (hard_process.h).
+inline constexpr double kCollisionEnergyGev = 14000;
+// The pT above which no object of this mass can be produced: sqrt((sqrt(s)/2)^2 - m^2).
+double largest_pt_gev(double mass_gev);
+
 // The largest pT the W from a W' of this mass reaches in the W' rest frame (the two-body momentum, nominal
 // W and Z masses); a wprime pT window must start below it.
 double wprime_w_momentum_gev(double wprime_mass_gev);

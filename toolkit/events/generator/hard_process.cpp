@@ -1,5 +1,6 @@
 #include "toolkit/events/generator/hard_process.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -161,8 +162,12 @@ HardScatter HardProcess::sample_wprime(Random& random) const {
     if (w_mass + z_mass >= mass) continue;
     // The W' from q qbar' annihilation: small pT from initial-state radiation, rapidity flat.
     const double pt = random.exponential(kWprimeMeanPtGeV);
-    const double y = random.uniform(-kWprimeAbsRapidityMax, kWprimeAbsRapidityMax);
+    const double y_draw = random.uniform(-kWprimeAbsRapidityMax, kWprimeAbsRapidityMax);
     const double mt = std::hypot(pt, mass);
+    if (mt >= kCollisionEnergyGev) continue;  // a Breit-Wigner tail beyond sqrt(s)
+    // |y| < kWprimeAbsRapidityMax, narrowed where the W' would carry more than sqrt(s): mT cosh(y) <= sqrt(s).
+    const double y = y_draw * (std::min(kWprimeAbsRapidityMax, std::acosh(kCollisionEnergyGev / mt)) /
+                               kWprimeAbsRapidityMax);
     const double phi = random.phi();
     const FourVector wprime{pt * std::cos(phi), pt * std::sin(phi), mt * std::sinh(y), mt * std::cosh(y)};
     // Helicity +-1 along the beam decaying to two longitudinal bosons: |d^1_{+-1,0}|^2 ~ sin^2 theta*.
@@ -202,15 +207,20 @@ HardScatter HardProcess::sample_wprime(Random& random) const {
 HardScatter HardProcess::sample(Random& random) const {
   if (options_.process == Process::wprime) return sample_wprime(random);
   const double pt = sample_pt(options_, random);
-  const double eta = random.uniform(-2, 2);
+  const double eta_draw = random.uniform(-kAbsEtaMax, kAbsEtaMax);
   const double phi = random.phi();
   const ResonanceShape shape = resonance_shape(options_.process);
   const double mass = is_lone_parton(options_.process) ? 0.0 : sample_breit_wigner(shape, 1e9, random);
+  const double mt = std::hypot(pt, mass);
+  // Flat in |eta| < kAbsEtaMax, narrowed where the object would carry more than sqrt(s)/2: E^2 = mT^2 + pz^2
+  // <= (sqrt(s)/2)^2 bounds |pz| = pT sinh|eta| (only above ~1.9 TeV; the window is checked to be reachable).
+  const double half = 0.5 * kCollisionEnergyGev;
+  const double abs_eta_max = std::min(kAbsEtaMax, std::asinh(std::sqrt(std::max(0.0, (half - mt) * (half + mt))) / pt));
+  const double eta = eta_draw * (abs_eta_max / kAbsEtaMax);
 
   HardScatter scatter;
   scatter.object = FourVector::from_pt_eta_phi_m(pt, 0, phi, mass);
   // The longitudinal boost that brings the object to pseudorapidity eta: pz = pT sinh(eta) = mT sinh(y).
-  const double mt = std::hypot(pt, mass);
   scatter.rapidity = std::asinh(pt * std::sinh(eta) / mt);
 
   switch (options_.process) {

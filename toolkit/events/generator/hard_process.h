@@ -47,6 +47,8 @@ class HardProcess {
  public:
   // Angle allowed for the shower of a lone QCD parton: the largest jet radius studies use (R = 1.5).
   static constexpr double kQcdMaxAngle = 1.5;
+  // The hard object's pseudorapidity is flat in |eta| < kAbsEtaMax (narrower at multi-TeV pT: sample()).
+  static constexpr double kAbsEtaMax = 2;
   // Breit-Wigner masses are kept within this many widths of the pole.
   static constexpr double kBreitWignerWindow = 10;
   // W': width as a fraction of the mass (a heavy vector triplet with g_V ~ 3 has Gamma/M ~ 3 %), transverse
