@@ -18,6 +18,15 @@ GeneratorOptions options_for(Process process, std::uint64_t seed = 1) {
   return options;
 }
 
+// W events without the underlying event, the W's pT in [pt_min, pt_max] GeV: the event carries the W's energy.
+Generator w_without_underlying_event(std::uint64_t seed, double pt_min, double pt_max) {
+  auto options = options_for(Process::w, seed);
+  options.underlying_event = false;
+  options.pt_min_gev = pt_min;
+  options.pt_max_gev = pt_max;
+  return Generator(options);
+}
+
 FourVector total(const Event& event) {
   FourVector sum;
   for (const auto& p : event.particles) sum += FourVector{p.px, p.py, p.pz, p.e};
@@ -96,11 +105,7 @@ TEST_CASE("generator: a pT window or W' mass beyond the LHC's 14 TeV is an input
 
 TEST_CASE("generator: a multi-TeV object carries at most sqrt(s)/2, its |eta| narrowed to fit") {
   // A W: its shower and hadronisation keep energy exactly, so the event carries the W's energy.
-  auto options = options_for(Process::w, 9);
-  options.underlying_event = false;
-  options.pt_min_gev = 4000;
-  options.pt_max_gev = 4500;
-  Generator generator(options);
+  Generator generator = w_without_underlying_event(9, 4000, 4500);
   // E^2 = mT^2 + pz^2 <= 7000^2: |eta| < asinh(sqrt(7000^2 - mT^2) / pT) = 1.16 at the window's low end.
   double largest_abs_eta = 0;
   for (int i = 0; i < 300; ++i) {
@@ -113,11 +118,7 @@ TEST_CASE("generator: a multi-TeV object carries at most sqrt(s)/2, its |eta| na
 }
 
 TEST_CASE("generator: without UE a W event carries the W's energy, pT and mass, all particles on shell") {
-  auto options = options_for(Process::w, 5);
-  options.underlying_event = false;
-  options.pt_min_gev = 250;
-  options.pt_max_gev = 300;
-  Generator generator(options);
+  Generator generator = w_without_underlying_event(5, 250, 300);
   for (int i = 0; i < 300; ++i) {
     const Event event = generator.next();
     const FourVector sum = total(event);
