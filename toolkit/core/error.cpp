@@ -1,6 +1,15 @@
 #include "toolkit/core/error.h"
 
+#include <iomanip>
+#include <sstream>
+
 namespace jetstudy::core {
+
+std::string rounded(double value) {
+  std::ostringstream text;
+  text << std::setprecision(6) << value;
+  return text.str();
+}
 
 std::string SourceLocation::to_string() const {
   std::string text = file;

@@ -16,6 +16,10 @@ class InputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A number for a message, to six significant digits: 7000, 6997.52, 0.9 (not std::to_string's 7000.000000 nor
+// 0.8999999999999999).
+std::string rounded(double value);
+
 // A place in a text file; line and column are 1-based (yaml-cpp marks are 0-based: add 1).
 struct SourceLocation {
   std::string file;

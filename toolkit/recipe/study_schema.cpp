@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <iomanip>
-#include <sstream>
-
+#include "toolkit/core/error.h"
 #include "toolkit/recipe/scalar.h"
 #include "toolkit/recipe/sweep.h"
 
@@ -14,13 +12,6 @@ namespace jetstudy::recipe {
 namespace {
 
 using nlohmann::json;
-
-// Six significant digits: enough to see why fractions do not add up, without 0.8999999999999999.
-std::string rounded(double value) {
-  std::ostringstream text;
-  text << std::setprecision(6) << value;
-  return text.str();
-}
 
 // [min, max] with min < max: a selection window or an image extent.
 Schema interval() {
@@ -44,8 +35,8 @@ Schema split_schema() {
         const double train = split["train"], val = split["val"], test = split["test"];
         const double sum = train + val + test;
         if (std::abs(sum - 1.0) <= 1e-6) return std::nullopt;
-        return "train + val + test must sum to 1, got " + rounded(sum) + " (" + rounded(train) + " + " +
-               rounded(val) + " + " + rounded(test) + ")";
+        return "train + val + test must sum to 1, got " + core::rounded(sum) + " (" + core::rounded(train) + " + " +
+               core::rounded(val) + " + " + core::rounded(test) + ")";
       });
 }
 

@@ -1,7 +1,6 @@
 #include "toolkit/events/generator/generator.h"
 
 #include <cmath>
-#include <iomanip>
 #include <sstream>
 
 #include "toolkit/core/error.h"
@@ -13,18 +12,7 @@
 
 namespace jetstudy::events::generator {
 
-namespace {
-
-// A number as a physicist writes it in a message: 7000, 6997.51, 0.5 (not std::to_string's 7000.000000).
-std::string number(double value) {
-  std::ostringstream text;
-  text << std::setprecision(6) << value;
-  return text.str();
-}
-
-}  // namespace
-
-double largest_pt_gev(double mass_gev) {
+double largest_momentum_gev(double mass_gev) {
   const double half = 0.5 * kCollisionEnergyGev;
   return std::sqrt(std::max(0.0, (half - mass_gev) * (half + mass_gev)));
 }
@@ -35,47 +23,47 @@ void check_generator_options(const GeneratorOptions& options) {
     bad("the pT window must be finite numbers of GeV");
   }
   if (options.pt_min_gev <= 0) {
-    bad("pt_min must be > 0 GeV (got " + number(options.pt_min_gev) + ")");
+    bad("pt_min must be > 0 GeV (got " + core::rounded(options.pt_min_gev) + ")");
   }
   if (options.pt_min_gev > options.pt_max_gev) {
-    bad("pt_min (" + number(options.pt_min_gev) + " GeV) must not exceed pt_max (" +
-        number(options.pt_max_gev) + " GeV)");
+    bad("pt_min (" + core::rounded(options.pt_min_gev) + " GeV) must not exceed pt_max (" +
+        core::rounded(options.pt_max_gev) + " GeV)");
   }
   if (!(options.quark_fraction >= 0 && options.quark_fraction <= 1)) {
-    bad("quark_fraction must be in [0, 1] (got " + number(options.quark_fraction) + ")");
+    bad("quark_fraction must be in [0, 1] (got " + core::rounded(options.quark_fraction) + ")");
   }
   if (!(options.pileup_mu >= 0) || !std::isfinite(options.pileup_mu)) {
-    bad("pile-up mu must be a finite number >= 0 (got " + number(options.pileup_mu) + ")");
+    bad("pile-up mu must be a finite number >= 0 (got " + core::rounded(options.pileup_mu) + ")");
   }
   if (options.pt_spectrum == PtSpectrum::falling && !(options.pt_power > 0 && options.pt_power < 20)) {
-    bad("pt_power of a falling spectrum must be in (0, 20) (got " + number(options.pt_power) + ")");
+    bad("pt_power of a falling spectrum must be in (0, 20) (got " + core::rounded(options.pt_power) + ")");
   }
   if (options.process == Process::wprime) {
     const double threshold = resonance_shape(Process::w).mass_gev + resonance_shape(Process::z).mass_gev;
     if (!(options.wprime_mass_gev > threshold + 20) || !std::isfinite(options.wprime_mass_gev)) {
-      bad("wprime_mass_gev must be a finite mass above the W Z threshold, > " + number(threshold + 20) +
-          " GeV (got " + number(options.wprime_mass_gev) + ")");
+      bad("wprime_mass_gev must be a finite mass above the W Z threshold, > " + core::rounded(threshold + 20) +
+          " GeV (got " + core::rounded(options.wprime_mass_gev) + ")");
     }
     if (!(options.wprime_mass_gev < kCollisionEnergyGev)) {
-      bad("a W' of " + number(options.wprime_mass_gev) +
+      bad("a W' of " + core::rounded(options.wprime_mass_gev) +
           " GeV cannot be produced at the LHC's sqrt(s) = 14 TeV; choose wprime_mass_gev below 14000 GeV");
     }
     const double reach = wprime_w_momentum_gev(options.wprime_mass_gev);
     if (options.pt_min_gev >= reach) {
-      bad("a W from a " + number(options.wprime_mass_gev) + " GeV W' has pT up to about " +
-          number(reach) + " GeV; choose pt_min below that or raise wprime_mass_gev (pt_min " +
-          number(options.pt_min_gev) + " GeV)");
+      bad("a W from a " + core::rounded(options.wprime_mass_gev) + " GeV W' has pT up to about " +
+          core::rounded(reach) + " GeV; choose pt_min below that or raise wprime_mass_gev (pt_min " +
+          core::rounded(options.pt_min_gev) + " GeV)");
     }
   } else {
     // The window must lie below the reach of the heaviest object the Breit-Wigner draws.
     const ResonanceShape shape = resonance_shape(options.process);
     const double heaviest = shape.mass_gev + HardProcess::kBreitWignerWindow * shape.width_gev;
-    const double reach = largest_pt_gev(heaviest);
+    const double reach = largest_momentum_gev(heaviest);
     if (options.pt_max_gev >= reach) {
-      bad("pT up to " + number(options.pt_max_gev) + " GeV cannot be produced at the LHC's sqrt(s) = 14 TeV: " +
+      bad("pT up to " + core::rounded(options.pt_max_gev) + " GeV cannot be produced at the LHC's sqrt(s) = 14 TeV: " +
           "one object of a collision carries at most sqrt(s)/2 = 7000 GeV of energy, so the pT of the hard object (" +
-          process_name(options.process) + ", mass up to " + number(heaviest) + " GeV) stays below " +
-          number(reach) + " GeV; choose pt_max below that");
+          process_name(options.process) + ", mass up to " + core::rounded(heaviest) + " GeV) stays below " +
+          core::rounded(reach) + " GeV; choose pt_max below that");
     }
   }
 }

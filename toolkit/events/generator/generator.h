@@ -67,8 +67,9 @@ void check_generator_options(const GeneratorOptions& options);
 // collision carries at most sqrt(s)/2 of energy: that bounds the pT window (check_generator_options) and, at
 // multi-TeV pT, the object's |eta| (hard_process.h).
 inline constexpr double kCollisionEnergyGev = 14000;
-// The pT above which no object of this mass can be produced: sqrt((sqrt(s)/2)^2 - m^2).
-double largest_pt_gev(double mass_gev);
+// The momentum of an object of this mass carrying all of sqrt(s)/2: sqrt((sqrt(s)/2)^2 - m^2). With the mass,
+// the largest pT; with the transverse mass mT, the largest |pz| at that pT.
+double largest_momentum_gev(double mass_gev);
 
 // The largest pT the W from a W' of this mass reaches in the W' rest frame (the two-body momentum, nominal
 // W and Z masses); a wprime pT window must start below it.

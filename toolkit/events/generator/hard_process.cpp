@@ -214,8 +214,7 @@ HardScatter HardProcess::sample(Random& random) const {
   const double mt = std::hypot(pt, mass);
   // Flat in |eta| < kAbsEtaMax, narrowed where the object would carry more than sqrt(s)/2: E^2 = mT^2 + pz^2
   // <= (sqrt(s)/2)^2 bounds |pz| = pT sinh|eta| (only above ~1.9 TeV; the window is checked to be reachable).
-  const double half = 0.5 * kCollisionEnergyGev;
-  const double abs_eta_max = std::min(kAbsEtaMax, std::asinh(std::sqrt(std::max(0.0, (half - mt) * (half + mt))) / pt));
+  const double abs_eta_max = std::min(kAbsEtaMax, std::asinh(largest_momentum_gev(mt) / pt));
   const double eta = eta_draw * (abs_eta_max / kAbsEtaMax);
 
   HardScatter scatter;
