@@ -59,9 +59,8 @@ FileKind kind_of(const std::filesystem::path& path) {
 nlohmann::json summarize_top_tagging(const std::filesystem::path& path) {
   const auto lock = lock_hdf5();
   events::TopTagReader reader(path);
-  const std::vector<std::string> names = default_observer_names();
   std::vector<const Observer*> observers;
-  for (const auto& name : names) observers.push_back(&find_observer(name));
+  for (const auto& name : default_observer_names()) observers.push_back(&find_observer(name));
   Split by_ttv[3];  // 0 train, 1 test, 2 val
   std::vector<events::TopTagJet> block;
   const auto flush = [&] {
@@ -80,7 +79,9 @@ nlohmann::json summarize_top_tagging(const std::filesystem::path& path) {
       Split& split = by_ttv[block[i].ttv];
       ++split.size;
       split.labels.push_back(static_cast<float>(block[i].label));
-      for (std::size_t k = 0; k < names.size(); ++k) split.observers[names[k]].push_back(values[i * names.size() + k]);
+      for (std::size_t k = 0; k < observers.size(); ++k) {
+        split.observers[observers[k]->name].push_back(values[i * observers.size() + k]);
+      }
     }
     block.clear();
   };
@@ -105,9 +106,9 @@ nlohmann::json summarize_jet_images(const std::filesystem::path& path) {
   const auto lock = lock_hdf5();
   events::JetImagesReader reader(path, kJetsPerBlock, events::JetImagePixels::skip);
   std::vector<std::pair<std::string, std::string>> observer_keys;  // our name, the file's key
+  const auto& in_file = reader.observer_names();
   for (const auto& name : default_observer_names()) {
     const std::string key = jetimages_key(name);
-    const auto& in_file = reader.observer_names();
     if (std::find(in_file.begin(), in_file.end(), key) != in_file.end()) observer_keys.emplace_back(name, key);
   }
   Split all;

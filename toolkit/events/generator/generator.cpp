@@ -19,6 +19,7 @@ double largest_momentum_gev(double mass_gev) {
 
 void check_generator_options(const GeneratorOptions& options) {
   const auto bad = [](const std::string& what) { throw core::InputError("generator: " + what); };
+  const std::string collision_energy = "sqrt(s) = " + core::rounded(kCollisionEnergyGev / 1000) + " TeV";
   if (!std::isfinite(options.pt_min_gev) || !std::isfinite(options.pt_max_gev)) {
     bad("the pT window must be finite numbers of GeV");
   }
@@ -45,8 +46,8 @@ void check_generator_options(const GeneratorOptions& options) {
           " GeV (got " + core::rounded(options.wprime_mass_gev) + ")");
     }
     if (!(options.wprime_mass_gev < kCollisionEnergyGev)) {
-      bad("a W' of " + core::rounded(options.wprime_mass_gev) +
-          " GeV cannot be produced at the LHC's sqrt(s) = 14 TeV; choose wprime_mass_gev below 14000 GeV");
+      bad("a W' of " + core::rounded(options.wprime_mass_gev) + " GeV cannot be produced at the LHC's " +
+          collision_energy + "; choose wprime_mass_gev below " + core::rounded(kCollisionEnergyGev) + " GeV");
     }
     const double reach = wprime_w_momentum_gev(options.wprime_mass_gev);
     if (options.pt_min_gev >= reach) {
@@ -60,8 +61,9 @@ void check_generator_options(const GeneratorOptions& options) {
     const double heaviest = shape.mass_gev + HardProcess::kBreitWignerWindow * shape.width_gev;
     const double reach = largest_momentum_gev(heaviest);
     if (options.pt_max_gev >= reach) {
-      bad("pT up to " + core::rounded(options.pt_max_gev) + " GeV cannot be produced at the LHC's sqrt(s) = 14 TeV: " +
-          "one object of a collision carries at most sqrt(s)/2 = 7000 GeV of energy, so the pT of the hard object (" +
+      bad("pT up to " + core::rounded(options.pt_max_gev) + " GeV cannot be produced at the LHC's " + collision_energy +
+          ": one object of a collision carries at most sqrt(s)/2 = " + core::rounded(kCollisionEnergyGev / 2) +
+          " GeV of energy, so the pT of the hard object (" +
           process_name(options.process) + ", mass up to " + core::rounded(heaviest) + " GeV) stays below " +
           core::rounded(reach) + " GeV; choose pt_max below that");
     }
